@@ -1,1 +1,71 @@
+/* Copy-link buttons next to every question.
+ *
+ * build_faq.py gives each question heading a class "faq-question" and a
+ * data-permalink attribute: the question's stable address, relative to the
+ * page. This script adds a button that copies the absolute form of it and
+ * says so in a live region, so screen readers hear the confirmation too.
+ * Plain DOM code: it needs nothing from the theme. */
+(function () {
+  "use strict";
 
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // file:// and plain-http intranets have no async clipboard API.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  function addButtons() {
+    var headings = document.querySelectorAll(".faq-question[data-permalink]");
+    Array.prototype.forEach.call(headings, function (heading) {
+      if (heading.nextElementSibling && heading.nextElementSibling.classList.contains("faq-copy-bar")) { return; }
+      var url = new URL(heading.getAttribute("data-permalink"), window.location.href).href;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "faq-copy";
+      button.textContent = "Sao chép liên kết";
+      button.setAttribute("data-url", url);
+      button.setAttribute("aria-label", "Sao chép liên kết đến câu hỏi: " +
+        (heading.firstChild ? heading.firstChild.textContent.trim() : ""));
+      var status = document.createElement("span");
+      status.className = "faq-copy-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      button.addEventListener("click", function () {
+        copyText(url).then(function () {
+          status.textContent = "Đã sao chép";
+        }, function () {
+          status.textContent = "Không sao chép được; liên kết: " + url;
+        });
+        window.setTimeout(function () { status.textContent = ""; }, 4000);
+      });
+      // A sibling, not a child: the heading's accessible name stays the question.
+      var bar = document.createElement("div");
+      bar.className = "faq-copy-bar";
+      bar.appendChild(button);
+      bar.appendChild(status);
+      heading.insertAdjacentElement("afterend", bar);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(addButtons);  // re-run after instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", addButtons);
+  } else {
+    addButtons();
+  }
+})();

@@ -1,0 +1,51 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+# Everything else (the venv, the pinned packages, the browser) is set up here.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-tests
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test check dist bench fuzz browser clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): $(STAMP) tests/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+# Debian's chromium: Playwright cannot download its own browser here.
+browser:
+	@test -x $(CHROMIUM) || { \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM) || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
+
+build: $(STAMP)
+	$(PY) build_faq.py --strict
+	$(VENV)/bin/mkdocs build --strict --quiet
+
+check: $(STAMP)
+	$(PY) build_faq.py --strict --check
+
+# Regenerates pages whenever faq.yml or a plan changes; mkdocs serve then
+# sees docs/ change and reloads the browser.
+serve: $(STAMP)
+	$(PY) build_faq.py
+	$(PY) build_faq.py --watch & WATCHER=$$!; \
+	trap 'kill $$WATCHER 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(TEST_STAMP) browser build
+	$(PY) -m pytest -q tests
+
+clean:
+	rm -rf site dist .pytest_cache
