@@ -70,6 +70,25 @@ TOPICS: dict[str, tuple[str, str, str]] = {
                    "Điểm giống và khác nhau giữa hai kế hoạch."),
 }
 
+# Reader views generated beside the topic pages: key -> (page, title).
+VIEWS: dict[str, tuple[str, str]] = {
+    "bodies": ("co-quan/index.md", "Theo cơ quan"),
+    "deadlines": ("thoi-han.md", "Theo thời hạn"),
+    "compare": ("doi-chieu.md", "Đối chiếu hai kế hoạch"),
+    "print": ("ban-in.md", "Bản in hỏi – đáp"),
+}
+# The parts both plans share, for the side-by-side view: (top section, label).
+PLAN_PARTS: tuple[tuple[str, str], ...] = (
+    ("tieu-de", "Tiêu đề, số, ngày tháng"),
+    ("mo-dau", "Căn cứ ban hành"),
+    ("I", "Mục đích, yêu cầu"),
+    ("II", "Nhiệm vụ, giải pháp"),
+    ("III", "Tổ chức thực hiện"),
+    ("ket-thuc", "Phần kết"),
+    ("noi-nhan", "Nơi nhận"),
+    ("chu-ky", "Ký ban hành"),
+)
+
 # Roles a plan gives a body. Key -> label shown to readers.
 ROLES: dict[str, str] = {
     "thuc-hien": "thực hiện",
@@ -78,6 +97,11 @@ ROLES: dict[str, str] = {
     "chi-dao": "chỉ đạo",
     "phoi-hop": "phối hợp",
     "theo-doi-don-doc": "theo dõi, đôn đốc",
+}
+# Short forms for the responsibility matrix, explained in its legend.
+ROLE_CODES: dict[str, str] = {
+    "thuc-hien": "TH", "chu-tri": "CT", "tham-muu": "TM", "chi-dao": "CĐ",
+    "phoi-hop": "PH", "theo-doi-don-doc": "TD",
 }
 
 # How plan 002 labels its role lines ("Trách nhiệm …: bodies"), lower-cased.
@@ -780,6 +804,8 @@ def site_pages(plans: dict[str, Plan], questions: list[Question]) -> dict[str, s
         pages[f"chu-de/{slug}.md"] = {q.id for q in questions if q.topic == topic}
     for plan in plans.values():
         pages[plan.page] = {s.anchor for s in plan.sections} | {"ghi-chu"}
+    for key, (path, _) in VIEWS.items():
+        pages[path] = set()
     return pages
 
 
@@ -1185,6 +1211,10 @@ def permalink_page(qid: str) -> str:
     return f"cau-hoi/{qid}.html"
 
 
+def body_page(body_id: str) -> str:
+    return f"co-quan/{body_id}.md"
+
+
 def render_permalink_stub(q: Question) -> str:
     """A static redirect page: works without JavaScript and from file://."""
     target = f"{rel(permalink_page(q.id), q.page)[:-3]}.html#{q.id}"
@@ -1237,12 +1267,12 @@ def plain_text(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def render_sources(q: Question, plans: dict[str, Plan]) -> str:
+def render_sources(q: Question, plans: dict[str, Plan], page: str) -> str:
     lines = ["", '<div class="faq-sources" markdown>', "", "**Căn cứ:**", ""]
     for c in q.citations:
         plan = plans[c.plan]
         section = plan.section(c.section)
-        link = f"[{md_escape(citation_label(plan, section))}]({rel(q.page, plan.page)}#{section.anchor})"
+        link = f"[{md_escape(citation_label(plan, section))}]({rel(page, plan.page)}#{section.anchor})"
         if c.quote:
             link += f": “{md_escape(norm_space(c.quote))}”"
         lines.append(f"- {link}")
@@ -1250,17 +1280,31 @@ def render_sources(q: Question, plans: dict[str, Plan]) -> str:
     return "\n".join(lines)
 
 
-def render_meta(q: Question, faq: Faq) -> str:
+def render_meta(q: Question, faq: Faq, page: str) -> str:
     parts = []
     names = {b.id: b for b in faq.bodies}
     if q.bodies:
-        roles = "; ".join(f"{md_escape(names[b.body].short)} ({ROLES[b.role]})" for b in q.bodies)
+        roles = "; ".join(f"[{md_escape(names[b.body].short)}]({rel(page, body_page(b.body))}) ({ROLES[b.role]})"
+                          for b in q.bodies)
         parts.append(f"**Cơ quan:** {roles}")
     if q.deadline:
         parts.append(f"**Thời gian thực hiện:** {md_escape(q.deadline.wording)}")
     if not parts:
         return ""
     return '\n<div class="faq-facets" markdown>\n\n' + "  \n".join(parts) + "\n\n</div>\n"
+
+
+def render_views(q: Question, page: str) -> str:
+    """Links from an answer to every view that shows it."""
+    links = []
+    for body in dict.fromkeys(b.body for b in q.bodies):
+        links.append(f"[{VIEWS['bodies'][1].lower()}]({rel(page, body_page(body))}#{q.id})")
+        break  # one link is enough: the body page lists the others
+    if q.deadline:
+        links.append(f"[{VIEWS['deadlines'][1].lower()}]({rel(page, VIEWS['deadlines'][0])}#{q.id})")
+    if page != VIEWS["print"][0]:
+        links.append(f"[{VIEWS['print'][1].lower()}]({rel(page, VIEWS['print'][0])}#{q.id})")
+    return '<p class="faq-views" markdown>Xem câu hỏi này ' + " · ".join(links) + "</p>\n"
 
 
 def relink(markdown: str, page: str) -> str:
@@ -1276,14 +1320,17 @@ def relink(markdown: str, page: str) -> str:
     return INLINE_LINK_RE.sub(fix, markdown)
 
 
-def render_question(q: Question, plans: dict[str, Plan], faq: Faq) -> str:
-    heading = md_escape(q.question)
+def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | None = None,
+                    prefix: str = "") -> str:
+    page = page or q.page
+    heading = prefix + md_escape(q.question)
     return "\n".join([
-        f"## {heading} {{#{q.id} .faq-question data-permalink=\"{rel(q.page, permalink_page(q.id))}\"}}",
+        f"## {heading} {{#{q.id} .faq-question data-permalink=\"{rel(page, permalink_page(q.id))}\"}}",
         "",
-        relink(q.answer.strip(), q.page),
-        render_meta(q, faq),
-        render_sources(q, plans),
+        relink(q.answer.strip(), page),
+        render_meta(q, faq, page),
+        render_sources(q, plans, page),
+        render_views(q, page),
         "",
     ])
 
@@ -1545,6 +1592,197 @@ def render_search_language(faq: Faq, template: str) -> str:
         SEARCH_GLOSSARY_SLOT, glossary)
 
 
+
+def question_link(q: Question, page: str) -> str:
+    return f"[{md_escape(q.question)}]({rel(page, q.page)}#{q.id})"
+
+
+def section_link(plans: dict[str, Plan], plan_id: str, section_id: str, page: str) -> str:
+    plan = plans[plan_id]
+    section = plan.section(section_id)
+    return f"[{md_escape(section.label)}]({rel(page, plan.page)}#{section.anchor})"
+
+
+def cited_sections(q: Question, plan_id: str, plans: dict[str, Plan], page: str) -> str:
+    return ", ".join(section_link(plans, c.plan, c.section, page) for c in q.citations if c.plan == plan_id)
+
+
+def front_matter(title: str, description: str = "", extra: Iterable[str] = ()) -> list[str]:
+    out = ["---", MD_MARK, f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        out.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    return out + list(extra) + ["---", ""]
+
+
+def body_duties(faq: Faq) -> dict[str, list[tuple[Question, BodyRole]]]:
+    duties: dict[str, list[tuple[Question, BodyRole]]] = {b.id: [] for b in faq.bodies}
+    for q in faq.questions:
+        for b in q.bodies:
+            duties[b.body].append((q, b))
+    return duties
+
+
+def render_bodies_index(plans: dict[str, Plan], faq: Faq) -> str:
+    page = VIEWS["bodies"][0]
+    duties = body_duties(faq)
+    out = front_matter(VIEWS["bodies"][1], "Mỗi cơ quan, tổ chức phải làm gì theo từng kế hoạch, với vai trò nào, khi nào.")
+    out += [f"# {VIEWS['bodies'][1]}", "",
+            "Chọn cơ quan, tổ chức để xem mọi việc mà hai kế hoạch giao cho cơ quan đó, "
+            "với vai trò và thời gian thực hiện.", "",
+            "| Cơ quan, tổ chức | Tên khác | Số việc |", "|---|---|---|"]
+    for body in sorted(faq.bodies, key=lambda b: fold_key(b.name)):
+        aliases = ", ".join(md_escape(a) for a in body.aliases) or "—"
+        out.append(f"| [{md_escape(body.name)}]({rel(page, body_page(body.id))}) | {aliases} | {len(duties[body.id])} |")
+    out += ["", "## Ma trận trách nhiệm {#ma-tran}", "",
+            "Mỗi hàng là một việc; mỗi cột là một cơ quan. Chữ viết tắt trong ô: "
+            + "; ".join(f"**{code}** {ROLES[role]}" for role, code in ROLE_CODES.items()) + ".", ""]
+    columns = [b for b in sorted(faq.bodies, key=lambda b: fold_key(b.name)) if duties[b.id]]
+    tasks = [q for q in faq.questions if q.bodies]
+    if tasks:
+        out.append('<div class="faq-matrix" markdown>')
+        out.append("")
+        out.append("| Việc | Căn cứ | " + " | ".join(
+            f"[{md_escape(b.short)}]({rel(page, body_page(b.id))})" for b in columns) + " |")
+        out.append("|---|---|" + "---|" * len(columns))
+        for q in tasks:
+            cells = []
+            for b in columns:
+                codes = [ROLE_CODES[r.role] for r in q.bodies if r.body == b.id]
+                cells.append(", ".join(codes))
+            sources = "; ".join(f"{md_escape(plans[pid].short_name)}: {cited_sections(q, pid, plans, page)}"
+                                for pid in dict.fromkeys(r.plan for r in q.bodies))
+            out.append(f"| {question_link(q, page)} | {sources} | " + " | ".join(cells) + " |")
+        out += ["", "</div>", ""]
+    return "\n".join(out) + "\n"
+
+
+def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
+                     duties: list[tuple[Question, BodyRole]]) -> str:
+    page = body_page(body.id)
+    out = front_matter(body.name, f"Những việc hai kế hoạch giao cho {body.name}.")
+    out += [f"# {md_escape(body.name)}", ""]
+    if body.aliases:
+        out += ["Còn được viết là: " + ", ".join(f"“{md_escape(a)}”" for a in body.aliases) + ".", ""]
+    if not duties:
+        out += ["Chưa có câu hỏi nào nêu việc của cơ quan này.", ""]
+    for pid, plan in sorted(plans.items()):
+        mine = [(q, r) for q, r in duties if r.plan == pid]
+        out += [f"## {md_escape(plan.short_name)} {{#ke-hoach-{pid}}}", ""]
+        if not mine:
+            out += [f"{md_escape(plan.short_name)} không giao việc nào cho cơ quan này "
+                    "(theo các câu hỏi hiện có).", ""]
+            continue
+        out += ["| Việc | Vai trò | Thời gian thực hiện | Căn cứ |", "|---|---|---|---|"]
+        for q, r in sorted(mine, key=lambda x: deadline_order(x[0])):
+            when = md_escape(q.deadline.wording) if q.deadline and q.deadline.plan == pid else "Kế hoạch không nêu"
+            out.append(f'| <span id="{q.id}"></span>{question_link(q, page)} | {ROLES[r.role]} | {when} | '
+                       f"{cited_sections(q, pid, plans, page)} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def deadline_order(q: Question) -> tuple:
+    return q.deadline.sort_key() if q.deadline else (9,)
+
+
+DEADLINE_GROUP_TITLES = ("Mốc thời gian cụ thể", "Định kỳ, thường xuyên", "Theo hướng dẫn, yêu cầu của cấp trên")
+
+
+def render_deadlines(plans: dict[str, Plan], faq: Faq) -> str:
+    page = VIEWS["deadlines"][0]
+    names = {b.id: b for b in faq.bodies}
+    out = front_matter(VIEWS["deadlines"][1], "Mọi thời hạn của hai kế hoạch, theo thứ tự thời gian.")
+    out += [f"# {VIEWS['deadlines'][1]}", "",
+            "Các mốc có ngày tháng theo thứ tự thời gian, sau đó là các việc định kỳ, thường xuyên, "
+            "cuối cùng là các việc làm theo hướng dẫn, yêu cầu của cấp trên. Thời gian ghi đúng lời "
+            "văn của kế hoạch.", ""]
+    dated = sorted((q for q in faq.questions if q.deadline), key=lambda q: (q.deadline.sort_key(), q.id))
+    for group, title in enumerate(DEADLINE_GROUP_TITLES):
+        items = [q for q in dated if DEADLINE_GROUP[q.deadline.kind] == group]
+        out += [f"## {title} {{#nhom-{group + 1}}}", ""]
+        if not items:
+            out += ["Không có.", ""]
+            continue
+        out += ["| Thời gian (nguyên văn) | Việc | Cơ quan | Kế hoạch |", "|---|---|---|---|"]
+        for q in items:
+            d = q.deadline
+            bodies = "; ".join(f"[{md_escape(names[b.body].short)}]({rel(page, body_page(b.body))}) ({ROLES[b.role]})"
+                               for b in q.bodies if b.plan == d.plan) or "—"
+            out.append(f'| <span id="{q.id}"></span>**{md_escape(d.wording)}** | {question_link(q, page)} | '
+                       f"{bodies} | {md_escape(plans[d.plan].short_name)}, {cited_sections(q, d.plan, plans, page)} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def render_compare(plans: dict[str, Plan], faq: Faq,
+                   backlinks: dict[tuple[str, str], list[Question]]) -> str:
+    page = VIEWS["compare"][0]
+    ids = sorted(plans)
+    out = front_matter(VIEWS["compare"][1], "Cấu trúc hai kế hoạch đặt cạnh nhau, phần theo phần.")
+    out += [f"# {VIEWS['compare'][1]}", "",
+            "Hai kế hoạch có cùng bố cục ba phần. Bảng dưới đặt các mục của hai kế hoạch cạnh nhau "
+            "theo từng phần; ô “Không có” nghĩa là kế hoạch đó không có phần này. Các câu hỏi so sánh "
+            "nêu điểm giống và khác nhau, có dẫn chiếu cả hai văn bản.", ""]
+    for top, label in PLAN_PARTS:
+        anchor = "phan-" + section_anchor(top).removeprefix("muc-")
+        out += [f"## {label} {{#{anchor}}}", "",
+                "| " + " | ".join(md_escape(plans[p].short_name) for p in ids) + " |",
+                "|" + "---|" * len(ids)]
+        cells = []
+        for pid in ids:
+            plan = plans[pid]
+            members = [s for s in plan.sections if s.id == top or s.id.startswith(top + ".")]
+            if top in NAMED_SECTIONS and top not in ("tieu-de", "noi-nhan", "chu-ky") and not members:
+                cells.append("Không có")
+                continue
+            if not members:
+                cells.append("Không có")
+                continue
+            links = [f"[{md_escape(shorten(section_heading(s), 70))}]({rel(page, plan.page)}#{s.anchor})"
+                     for s in members if s.paragraphs or s.id == top or not s.numbered]
+            cells.append("<br>".join(links))
+        out += ["| " + " | ".join(cells) + " |", ""]
+        related = []
+        for q in faq.questions:
+            if q.topic != "comparison":
+                continue
+            if any(c.section == top or c.section.startswith(top + ".") for c in q.citations):
+                related.append(q)
+        if related:
+            out += ["So sánh phần này:", ""] + [f"- {question_link(q, page)}" for q in related] + [""]
+    others = [q for q in faq.questions if q.topic == "comparison"]
+    out += ["## Mọi câu hỏi so sánh {#cau-hoi-so-sanh}", ""]
+    out += [f"- {question_link(q, page)}" for q in others] or ["Chưa có câu hỏi so sánh."]
+    return "\n".join(out) + "\n"
+
+
+def render_print(plans: dict[str, Plan], faq: Faq) -> str:
+    page = VIEWS["print"][0]
+    out = front_matter(VIEWS["print"][1], "Mọi câu hỏi và trả lời trên một trang, để in.",
+                       ["search:", "  exclude: true", "hide:", "  - navigation", "  - toc"])
+    out += ['<div class="faq-booklet" markdown>', "",
+            f"# Hỏi – đáp về kế hoạch thực hiện Chỉ thị số 47-CT/TW {{#ban-in}}", "",
+            "Tài liệu hỏi – đáp về hai kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 47-CT/TW "
+            "ngày 23/5/2025 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng đối với công tác dư luận xã hội "
+            "trong tình hình mới. Mỗi câu trả lời ghi căn cứ là mục của kế hoạch.", "",
+            "Dùng lệnh In của trình duyệt (Ctrl+P) để in ra giấy A4 hoặc lưu thành PDF.", ""]
+    number = 0
+    for topic, (slug, title, _) in TOPICS.items():
+        items = [q for q in faq.questions if q.topic == topic]
+        if not items:
+            continue
+        out += [f"## {title} {{#chu-de-{slug} .faq-booklet-topic}}", ""]
+        for q in items:
+            number += 1
+            out.append('<div class="faq-entry" markdown>')
+            out.append("")
+            out.append(render_question(q, plans, faq, page, prefix=f"Câu {number}. ").replace("\n## ", "\n### ", 1)
+                       .replace("## ", "### ", 1))
+            out += ["</div>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
 def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = None) -> dict[str, str]:
     """Every generated file: docs-relative path -> content."""
     by_topic: dict[str, list[Question]] = {t: [] for t in TOPICS}
@@ -1566,6 +1804,13 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
         files[f"chu-de/{slug}.md"] = render_topic(topic, by_topic[topic], plans, faq)
     for pid, plan in sorted(plans.items()):
         files[plan.page] = render_plan(plan, backlinks)
+    files[VIEWS["bodies"][0]] = render_bodies_index(plans, faq)
+    duties = body_duties(faq)
+    for body in faq.bodies:
+        files[body_page(body.id)] = render_body_page(body, plans, faq, duties[body.id])
+    files[VIEWS["deadlines"][0]] = render_deadlines(plans, faq)
+    files[VIEWS["compare"][0]] = render_compare(plans, faq, backlinks)
+    files[VIEWS["print"][0]] = render_print(plans, faq)
     if search_template is not None:
         files[SEARCH_LANGUAGE_FILE] = render_search_language(faq, search_template)
     return {path: unicodedata.normalize("NFC", text) for path, text in files.items()}
@@ -1575,7 +1820,7 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
 # Write: the only function that touches docs/.
 # ---------------------------------------------------------------------------
 
-GENERATED_DIRS = ("chu-de", "ke-hoach", "cau-hoi")
+GENERATED_DIRS = ("chu-de", "ke-hoach", "cau-hoi", "co-quan")
 
 
 def stale_files(docs: Path, files: dict[str, str]) -> tuple[list[str], list[str]]:
