@@ -29,12 +29,13 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@test -x $(CHROMIUM) || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
 
+# Publishing builds record every answer id in faq-ids.txt (commit it).
 build: $(STAMP)
-	$(PY) build_faq.py --strict
+	$(PY) build_faq.py --strict --record-ids
 	$(VENV)/bin/mkdocs build --strict --quiet
 
 check: $(STAMP)
-	$(PY) build_faq.py --strict --check
+	$(PY) build_faq.py --strict --record-ids --check
 
 # Regenerates pages whenever faq.yml or a plan changes; mkdocs serve then
 # sees docs/ change and reloads the browser.
@@ -46,6 +47,16 @@ serve: $(STAMP)
 
 test: $(TEST_STAMP) browser build
 	$(PY) -m pytest -q tests
+
+# The air-gapped copy: open dist/hoi-dap-chi-thi-47/index.html from the file
+# system. Search runs from an inlined index, nothing is fetched from outside.
+DIST_NAME := hoi-dap-chi-thi-47
+dist: $(STAMP)
+	$(PY) build_faq.py --strict --record-ids
+	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).zip
+	OFFLINE=true $(VENV)/bin/mkdocs build --strict --quiet -d dist/$(DIST_NAME)
+	cd dist && ../$(PY) -m zipfile -c $(DIST_NAME).zip $(DIST_NAME)/
+	@echo "wrote dist/$(DIST_NAME).zip"
 
 clean:
 	rm -rf site dist .pytest_cache

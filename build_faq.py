@@ -160,7 +160,13 @@ CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?\1")
 MAX_DEPTH = 12  # deeper YAML than this is never a valid faq.yml
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
-FAQ_KEYS = {"bodies", "glossary", "questions"}
+FAQ_KEYS = {"bodies", "glossary", "questions", "moved"}
+MOVED_KEYS = {"id", "moved_to", "retired"}
+PUBLISHED_IDS_NAME = "faq-ids.txt"   # beside faq.yml; maintained by the build, committed
+PUBLISHED_HEADER = (
+    "# Every answer id ever published, with the page it was published on.\n"
+    f"# {GENERATED_MARK}, but commit it: a build that would drop one of these ids\n"
+    "# fails unless faq.yml records it under `moved:` (moved_to or retired).\n")
 QUESTION_KEYS = {"id", "question", "answer", "topic", "citations", "bodies",
                  "deadline"}
 QUESTION_REQUIRED = ("id", "question", "answer", "topic", "citations")
@@ -338,10 +344,30 @@ class Body:
 
 
 @dataclass(frozen=True)
+class Moved:
+    """A published id that no longer names a question: where it went, or why not."""
+    id: str
+    moved_to: str | None    # the id of the question that now answers it
+    retired: str | None     # the reason it was dropped on purpose
+
+
+@dataclass(frozen=True)
 class Faq:
     questions: tuple[Question, ...]
     bodies: tuple[Body, ...]
     glossary: tuple[tuple[str, str], ...]   # (abbreviation, expansion)
+    moved: tuple[Moved, ...] = ()
+    published: tuple[tuple[str, str], ...] = ()   # (id, page) ever published
+
+    def resolve(self, qid: str) -> Question | None:
+        """The question an id leads to now, following recorded moves."""
+        by_id = {q.id: q for q in self.questions}
+        moves = {m.id: m for m in self.moved}
+        seen = set()
+        while qid not in by_id and qid in moves and qid not in seen:
+            seen.add(qid)
+            qid = moves[qid].moved_to or ""
+        return by_id.get(qid)
 
 
 # ---------------------------------------------------------------------------
@@ -792,9 +818,89 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None
         if question is not None:
             questions.append(question)
     check_answer_links(check, questions, items, plans)
+    moved = list(validate_moved(check, items, {q.id for q in questions} | set(seen_ids)))
     if check.problems:
         return None, check.problems
-    return Faq(tuple(questions), tuple(bodies), tuple(glossary)), []
+    return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved)), []
+
+
+def validate_moved(check: Checker, items: dict, question_ids: set[str]) -> Iterator[Moved]:
+    """`moved:` records published ids that no longer name a question."""
+    entries: dict[str, tuple[Node, str | None, str | None]] = {}
+    for node in check.seq(items, "moved", "faq.yml", required=False):
+        m = check.mapping(node, "moved", MOVED_KEYS, ("id",))
+        if m is None:
+            continue
+        mid = check.text(m, "id", "moved")
+        moved_to = check.text(m, "moved_to", f"moved {mid!r}", required=False) if "moved_to" in m else None
+        retired = check.text(m, "retired", f"moved {mid!r}", required=False) if "retired" in m else None
+        if mid is None:
+            continue
+        where = f"moved {mid!r}"
+        if ("moved_to" in m) == ("retired" in m):
+            check.add(node, f"{where}: expected exactly one of 'moved_to' (the id that answers it now) "
+                            "or 'retired' (why it was dropped)")
+            continue
+        if mid in question_ids:
+            check.add(m["id"][1], f"{where}: is still a question's id; expected an id that no longer "
+                                  "names a question (remove this entry)")
+            continue
+        if mid in entries:
+            check.add(m["id"][1], f"{where}: recorded twice (first at line {entries[mid][0].line}); "
+                                  "expected each id once")
+            continue
+        entries[mid] = (m["id"][1], moved_to, retired)
+    for mid, (node, moved_to, retired) in entries.items():
+        target, seen = moved_to, {mid}
+        while target in entries and target not in seen:
+            seen.add(target)
+            target = entries[target][1]
+        if moved_to is not None and target not in question_ids:
+            check.add(node, f"moved {mid!r}: moved_to {moved_to!r} leads to no question; "
+                            f"expected the id of a question in faq.yml")
+            continue
+        yield Moved(mid, moved_to, retired)
+
+
+def load_published(path: Path, shown: str) -> tuple[list[tuple[str, str, int]], list[Problem]]:
+    """The ids ever published: (id, page, line). A missing file is an empty history."""
+    if not path.exists():
+        return [], []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(shown, 1, 1, f"cannot read the published ids ({exc}); expected UTF-8 text")]
+    entries, problems = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) != 2 or not ID_RE.match(parts[0]):
+            problems.append(Problem(shown, number, 1, f"expected 'id page' on each line; got {line!r}"))
+            continue
+        entries.append((parts[0], parts[1], number))
+    return entries, problems
+
+
+def check_published(faq: Faq, published: list[tuple[str, str, int]], shown: str) -> Iterator[Problem]:
+    """A published id must still lead somewhere: links in other documents depend on it."""
+    known = {q.id for q in faq.questions} | {m.id for m in faq.moved}
+    reported = set()
+    for qid, _, line in published:
+        if qid not in known and qid not in reported:
+            reported.add(qid)
+            yield Problem(shown, line, 1,
+                          f"published id {qid!r} is no longer in faq.yml, so links to it would break; "
+                          f"expected the question back under that id, or an entry under 'moved:' in faq.yml: "
+                          f"{{id: {qid}, moved_to: <id of the question that answers it now>}} or "
+                          f"{{id: {qid}, retired: \"<why it was dropped>\"}}")
+
+
+def render_published(faq: Faq, published: list[tuple[str, str, int]]) -> str:
+    """The published-ids file after this build: history plus every current id."""
+    pairs = {(qid, page) for qid, page, _ in published}
+    pairs |= {(q.id, q.page) for q in faq.questions}
+    return PUBLISHED_HEADER + "".join(f"{qid} {page}\n" for qid, page in sorted(pairs))
 
 
 def site_pages(plans: dict[str, Plan], questions: list[Question]) -> dict[str, set[str]]:
@@ -1211,13 +1317,50 @@ def permalink_page(qid: str) -> str:
     return f"cau-hoi/{qid}.html"
 
 
+def render_retired_stub(m: Moved) -> str:
+    home = rel(permalink_page(m.id), "index.md")[:-3] + ".html"
+    return (f"<!DOCTYPE html>\n<!-- {GENERATED_MARK} -->\n<html lang=\"vi\">\n<head>\n"
+            f"<meta charset=\"utf-8\">\n<title>Câu hỏi đã được bỏ</title>\n"
+            f"<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
+            f"<h1>Câu hỏi đã được bỏ</h1>\n<p>Câu hỏi mã <code>{html.escape(m.id)}</code> không còn trên trang: "
+            f"{html.escape(m.retired or '')}</p>\n<p><a href=\"{html.escape(home)}\">Về trang chủ</a></p>\n"
+            f"</body>\n</html>\n")
+
+
+def departed_notes(faq: Faq) -> dict[str, list[tuple[str, Question | None, str | None]]]:
+    """Per page: ids once published there that no longer are, with where they went,
+    so that an old link's #anchor still lands on something that explains."""
+    here = {(q.id, q.page) for q in faq.questions}
+    retired = {m.id: m.retired for m in faq.moved if m.retired is not None}
+    notes: dict[str, list[tuple[str, Question | None, str | None]]] = {}
+    for qid, page in sorted(set(faq.published)):
+        if (qid, page) in here:
+            continue
+        target = faq.resolve(qid)
+        notes.setdefault(page, []).append((qid, target, retired.get(qid)))
+    return notes
+
+
+def render_departed(page: str, notes: list[tuple[str, Question | None, str | None]]) -> str:
+    if not notes:
+        return ""
+    out = ["## Câu hỏi đã chuyển {#da-chuyen}", ""]
+    for qid, target, reason in notes:
+        if target is not None:
+            out += [f"Câu hỏi mã `{qid}` nay ở đây: {question_link(target, page)}", f"{{: #{qid} }}", ""]
+        else:
+            out += [f"Câu hỏi mã `{qid}` đã được bỏ: {md_escape(reason or '')}", f"{{: #{qid} }}", ""]
+    return "\n".join(out)
+
+
 def body_page(body_id: str) -> str:
     return f"co-quan/{body_id}.md"
 
 
-def render_permalink_stub(q: Question) -> str:
-    """A static redirect page: works without JavaScript and from file://."""
-    target = f"{rel(permalink_page(q.id), q.page)[:-3]}.html#{q.id}"
+def render_permalink_stub(q: Question, qid: str | None = None) -> str:
+    """A static redirect page: works without JavaScript and from file://.
+    `qid` is an old id that now leads to `q`."""
+    target = f"{rel(permalink_page(qid or q.id), q.page)[:-3]}.html#{q.id}"
     title = html.escape(q.question)
     return (f"<!DOCTYPE html>\n<!-- {GENERATED_MARK} -->\n<html lang=\"vi\">\n<head>\n"
             f"<meta charset=\"utf-8\">\n<title>{title}</title>\n"
@@ -1335,7 +1478,8 @@ def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | N
     ])
 
 
-def render_topic(topic: str, questions: list[Question], plans: dict[str, Plan], faq: Faq) -> str:
+def render_topic(topic: str, questions: list[Question], plans: dict[str, Plan], faq: Faq,
+                 departed: list[tuple[str, Question | None, str | None]] = ()) -> str:
     slug, title, blurb = TOPICS[topic]
     out = ["---", MD_MARK, f"title: {json.dumps(title, ensure_ascii=False)}",
            f"description: {json.dumps(blurb, ensure_ascii=False)}", "---", "",
@@ -1344,6 +1488,7 @@ def render_topic(topic: str, questions: list[Question], plans: dict[str, Plan], 
         out.append("Chưa có câu hỏi nào trong chủ đề này.\n")
     for q in questions:
         out.append(render_question(q, plans, faq))
+    out.append(render_departed(f"chu-de/{slug}.md", list(departed)))
     return "\n".join(out)
 
 
@@ -1524,6 +1669,9 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> str:
                 "quote": norm_space(c.quote) if c.quote else None,
             } for c in q.citations],
         } for q in faq.questions],
+        "moved": [{"id": m.id, "moved_to": m.moved_to, "url": question_url(faq.resolve(m.id))}
+                  for m in faq.moved if m.moved_to is not None],
+        "retired": [{"id": m.id, "reason": m.retired} for m in faq.moved if m.retired is not None],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -1552,6 +1700,12 @@ def render_schema(faq: Faq) -> str:
                                    "aliases": {"type": "array", "items": text}}}},
             "glossary": {"type": "object", "description": "Abbreviation -> meaning.",
                          "additionalProperties": text},
+            "moved": {"type": "array", "description": "Published ids that no longer name a question.",
+                      "items": {"type": "object", "additionalProperties": False, "required": ["id"],
+                                "properties": {"id": {"type": "string", "pattern": ID_RE.pattern},
+                                               "moved_to": {"type": "string", "pattern": ID_RE.pattern},
+                                               "retired": text},
+                                "oneOf": [{"required": ["moved_to"]}, {"required": ["retired"]}]}},
             "questions": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
                 "required": list(QUESTION_REQUIRED),
@@ -1800,8 +1954,14 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
              "includes/abbreviations.md": render_glossary_snippet(faq)}
     for q in faq.questions:
         files[permalink_page(q.id)] = render_permalink_stub(q)
+    for m in faq.moved:
+        target = faq.resolve(m.id)
+        files[permalink_page(m.id)] = (render_permalink_stub(target, m.id) if target is not None
+                                       else render_retired_stub(m))
+    departed = departed_notes(faq)
     for topic, (slug, _, _) in TOPICS.items():
-        files[f"chu-de/{slug}.md"] = render_topic(topic, by_topic[topic], plans, faq)
+        page = f"chu-de/{slug}.md"
+        files[page] = render_topic(topic, by_topic[topic], plans, faq, departed.get(page, []))
     for pid, plan in sorted(plans.items()):
         files[plan.page] = render_plan(plan, backlinks)
     files[VIEWS["bodies"][0]] = render_bodies_index(plans, faq)
@@ -1866,12 +2026,25 @@ def write_files(docs: Path, files: dict[str, str]) -> tuple[int, int]:
 # Main
 # ---------------------------------------------------------------------------
 
+def published_path(faq_path: Path) -> Path:
+    return faq_path.parent / PUBLISHED_IDS_NAME
+
+
 def build(faq_path: Path, plans_dir: Path, shown_faq: str, shown_plans: str
           ) -> tuple[dict[str, Plan], Faq | None, list[Problem]]:
     plans, problems = load_plans(plans_dir, shown_plans)
     if problems:
         return plans, None, problems
     faq, problems = load_faq(faq_path, shown_faq, plans)
+    ids_path = published_path(faq_path)
+    shown_ids = str(Path(shown_faq).parent / PUBLISHED_IDS_NAME) if Path(shown_faq).parent != Path(".") \
+        else PUBLISHED_IDS_NAME
+    published, found = load_published(ids_path, shown_ids)
+    problems += found
+    if faq is not None and not problems:
+        problems += list(check_published(faq, published, shown_ids))
+    if faq is not None:
+        faq = dataclasses.replace(faq, published=tuple((i, p) for i, p, _ in published))
     return plans, faq, problems
 
 
@@ -1884,6 +2057,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="validate and fail if the generated pages are stale; write nothing")
     parser.add_argument("--watch", action="store_true",
                         help="rebuild whenever faq.yml, a plan or the search template changes")
+    parser.add_argument("--record-ids", action="store_true",
+                        help=f"add every current answer id to {PUBLISHED_IDS_NAME} (publishing builds do this)")
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings (such as an uncited plan section) as errors")
     args = parser.parse_args(argv)
@@ -1948,16 +2123,23 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     files = render_site(plans, faq, search_template)
+    ids_path = published_path(faq_path)
+    ids_text = render_published(faq, [(i, p, 0) for i, p in faq.published])
+    ids_stale = args.record_ids and (not ids_path.exists() or ids_path.read_text(encoding="utf-8") != ids_text)
     if args.check:
         changed, orphans = stale_files(docs, files)
         for rel_path in changed + orphans:
             print(f"{docs / rel_path}: stale; run `python build_faq.py` to regenerate", file=sys.stderr)
-        if changed or orphans:
+        if ids_stale:
+            print(f"{ids_path}: stale; run `python build_faq.py` and commit it", file=sys.stderr)
+        if changed or orphans or ids_stale:
             return 1
         print(f"build_faq.py: {len(faq.questions)} questions; generated pages are up to date")
         return 0
     try:
         written, removed = write_files(docs, files)
+        if ids_stale:
+            write_files(ids_path.parent, {ids_path.name: ids_text})
     except OSError as exc:
         print(f"{docs}: cannot write ({exc.strerror}); expected a writable docs folder", file=sys.stderr)
         return 1

@@ -66,6 +66,32 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+def make_project(tmp: Path, faq_text: str) -> Path:
+    """A throwaway copy of the project around another faq.yml, for tests that
+    need a full build without touching the repository's own files."""
+    project = tmp / "project"
+    project.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "plans", project / "plans", dirs_exist_ok=True)
+    for hand_written in ("assets", "includes"):
+        shutil.copytree(ROOT / "docs" / hand_written, project / "docs" / hand_written, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("abbreviations.md", "lunr", "*.min.js"))
+    (project / "faq.yml").write_text(faq_text, encoding="utf-8")
+    return project
+
+
+def build_project(project: Path, *extra: str, site: bool = True) -> tuple[int, str]:
+    """build_faq.py (recording ids) and, if it passed, mkdocs build into project/site."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    step = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "--record-ids", *extra],
+                          cwd=project, capture_output=True, text=True, env=env)
+    if step.returncode != 0 or not site:
+        return step.returncode, step.stdout + step.stderr
+    step = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+                          cwd=project, capture_output=True, text=True, env=env)
+    return step.returncode, step.stdout + step.stderr
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
