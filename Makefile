@@ -23,11 +23,11 @@ $(TEST_STAMP): $(STAMP) tests/requirements.txt
 
 # Debian's chromium: Playwright cannot download its own browser here.
 browser:
-	@test -x $(CHROMIUM) || { \
+	@test -x $(CHROMIUM) && command -v pdftotext >/dev/null || { \
 	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
-	@test -x $(CHROMIUM) || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
+	@test -x $(CHROMIUM) && command -v pdftotext >/dev/null || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
 
 # Publishing builds record every answer id in faq-ids.txt (commit it).
 build: $(STAMP)

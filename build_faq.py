@@ -158,6 +158,12 @@ REF_LINK_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
 CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?\1")
 
 MAX_DEPTH = 12  # deeper YAML than this is never a valid faq.yml
+MAX_NODES = 200_000  # faq.yml holds ~5,000; each costs ~0.5 KB while loading
+MAX_TEXT_CHARS = 20_000  # per text field; the longest answer is ~3,300
+MAX_CHAR_PROBLEMS = 20  # located bad characters reported per file
+# Characters refused on read: controls (YAML refuses them, unlocated) and line
+# breaks that YAML counts but editors and str.split("\n") do not.
+BAD_CHAR_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 FAQ_KEYS = {"bodies", "glossary", "questions", "moved"}
@@ -406,62 +412,161 @@ class LoadError(Exception):
         self.problems = problems
 
 
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a position in a text."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def located_chars(text: str, shown: str, regex: re.Pattern, describe) -> list[Problem]:
+    """A problem for each match, up to MAX_CHAR_PROBLEMS: a binary file would
+    otherwise bury the report under thousands of lines."""
+    problems = []
+    matches = list(regex.finditer(text))
+    for number, match in enumerate(matches):
+        line, col = line_col(text, match.start())
+        if number == MAX_CHAR_PROBLEMS:
+            problems.append(Problem(shown, line, col, f"{len(matches) - number} more such characters "
+                                                      "from here on; expected none"))
+            break
+        problems.append(Problem(shown, line, col, describe(match.group())))
+    return problems
+
+
+def describe_bad_char(char: str) -> str:
+    if char == "\r":
+        return "a carriage return (CR) without a line feed; expected LF or CRLF line endings"
+    if char in "\x85\u2028\u2029":
+        return (f"line separator U+{ord(char):04X}; expected an ordinary line break (YAML would "
+                "count lines differently from every editor)")
+    return f"control character U+{ord(char):04X}; expected text (is this a binary file?)"
+
+
+def describe_invisible_char(char: str) -> str:
+    return (f"invisible character U+{ord(char):04X} ({unicodedata.name(char).lower()}); expected "
+            "none (delete it, and retype the space if there should be one)")
+
+
 def read_text(path: Path, shown: str) -> str:
     """Read a UTF-8 file, turning every way it can fail into a Problem."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise LoadError([Problem(shown, 1, 1, "file not found; expected a YAML file here")])
+    except IsADirectoryError:
+        raise LoadError([Problem(shown, 1, 1, "is a directory; expected a YAML file")])
     except OSError as exc:
-        raise LoadError([Problem(shown, 1, 1, f"cannot read the file ({exc.strerror})")])
+        raise LoadError([Problem(shown, 1, 1, f"cannot read the file ({exc.strerror}); "
+                                              "expected a readable YAML file")])
     if len(data) > MAX_INPUT_BYTES:
         raise LoadError([Problem(shown, 1, 1,
                                  f"file is {len(data)} bytes; expected at most {MAX_INPUT_BYTES}")])
     if data.startswith(b"\xef\xbb\xbf"):
         raise LoadError([Problem(shown, 1, 1,
                                  "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError([Problem(shown, 1, 1, "file is UTF-16 (it starts with a UTF-16 byte-order mark); "
+                                              "expected UTF-8: save it as UTF-8 without BOM")])
+    # Columns count characters, as YAML's own marks do, never bytes.
+    bad = data.find(b"\x00")
+    if bad >= 0:
+        line = data[:bad].count(b"\n") + 1
+        col = len(data[data.rfind(b"\n", 0, bad) + 1:bad].decode("utf-8", "replace")) + 1
+        raise LoadError([Problem(shown, line, col, "NUL byte; expected a UTF-8 text file "
+                                                   "(is it UTF-16, or a binary file?)")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
         raise LoadError([Problem(shown, line, col,
                                  f"byte 0x{data[exc.start]:02x} is not valid UTF-8; "
-                                 "expected a UTF-8 text file")])
-    for match in re.finditer(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
-        line = text.count("\n", 0, match.start()) + 1
-        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        raise LoadError([Problem(shown, line, col,
-                                 f"control character U+{ord(match.group()):04X}; "
-                                 "expected text (is this a binary file?)")])
+                                 "expected a UTF-8 text file (was it saved in another encoding?)")])
+    # Control characters are refused by YAML itself, but unlocated; lone CRs
+    # and Unicode line separators would make YAML's line numbers disagree
+    # with the editor's, so every later position would be wrong.
+    problems = located_chars(text, shown, BAD_CHAR_RE, describe_bad_char)
+    if problems:
+        raise LoadError(problems)
     return text
+
+
+def check_events(text: str, shown: str, problems: list[Problem]) -> None:
+    """Walk YAML's event stream before composing it. Composing recurses in C
+    (libyaml crashes the interpreter near 30,000 nested lists) and shares
+    aliased nodes (a "billion laughs" file expands when walked), so depth and
+    size are bounded here, and aliases, anchors and tags refused, each where
+    it is written. Stops at the first node too deep: libyaml slows down
+    quadratically with depth."""
+    depth = count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if depth > MAX_DEPTH:
+            problems.append(Problem(shown, line, col,
+                                    f"YAML is nested too deeply; expected at most {MAX_DEPTH} levels"))
+            raise LoadError(problems)
+        count += 1
+        if count > MAX_NODES:
+            problems.append(Problem(shown, line, col, f"file holds more than {MAX_NODES} YAML values; "
+                                                      f"expected at most {MAX_NODES}"))
+            raise LoadError(problems)
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(shown, line, col, f"YAML alias *{event.anchor} is not supported; "
+                                                      "expected the value written out in full"))
+            continue
+        if event.anchor is not None:
+            problems.append(Problem(shown, line, col, f"YAML anchor &{event.anchor} is not supported; "
+                                                      "expected the value written out in full where it is used"))
+        if event.tag is not None:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(Problem(shown, line, col, f"YAML tag {tag} is not supported; expected a plain "
+                                                      "value (put text in quotes instead of tagging it)"))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
 
 
 def parse_yaml(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text into located nodes (None for an empty document), with
-    the structural problems found on the way (duplicate keys, aliases)."""
+    the structural problems found on the way (duplicate keys)."""
+    problems: list[Problem] = []
     try:
+        check_events(text, shown, problems)
+        if problems:
+            raise LoadError(problems)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
+        expected = "expected valid YAML"
         lines = text.split("\n")
         at = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
-        if at == "\t" or "\t" in (lines[line - 1][:col] if 0 < line <= len(lines) else ""):
-            problem = "a tab character; YAML indentation must use spaces"
         start = exc.context_mark
+        if problem == "but found another document":  # the composer's wording, inside out
+            problem, expected, start = "a second YAML document starts here", "expected a single document", None
+        elif at == "\t" or "\t" in (lines[line - 1][:col] if 0 < line <= len(lines) else ""):
+            problem = "a tab character; YAML indentation must use spaces"
         if start is not None and exc.context and (start.line, start.column) != (line - 1, col - 1):
             problem += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
-        raise LoadError([Problem(shown, line, col, f"YAML syntax error: {problem}; expected valid YAML")])
+        problem = " ".join(problem.split())  # one line per problem, whatever the parser said
+        raise LoadError(problems + [Problem(shown, line, col, f"YAML syntax error: {problem}; {expected}")])
+    except yaml.reader.ReaderError as exc:  # a character read_text does not already refuse
+        line, col = line_col(text, min(exc.position, len(text)))
+        raise LoadError(problems + [Problem(shown, line, col,
+                                            f"character U+{exc.character:04X} is not allowed in YAML; "
+                                            "expected printable text")])
     except yaml.YAMLError as exc:
-        raise LoadError([Problem(shown, 1, 1, f"YAML error: {exc}; expected valid YAML")])
+        raise LoadError(problems + [Problem(shown, 1, 1, f"YAML error: {' '.join(str(exc).split())}; "
+                                                         "expected valid YAML")])
     except RecursionError:
         raise LoadError([Problem(shown, 1, 1,
                                  f"YAML is nested too deeply; expected at most {MAX_DEPTH} levels")])
     if root is None:
         return None, []
-    problems: list[Problem] = []
     node = convert_node(root, shown, problems, set(), 0)
     return node, problems
 
@@ -498,6 +603,10 @@ def convert_node(node: yaml.Node, shown: str, problems: list[Problem],
             problems.append(Problem(shown, key.line, key.col,
                                     f"a key must be a plain word; got {key.describe()}"))
             continue
+        if key.tag == "merge":  # composing keeps '<<' as a key; its meaning would be lost silently
+            problems.append(Problem(shown, key.line, key.col,
+                                    "YAML merge keys (<<) are not supported; expected the keys written out in full"))
+            continue
         name = str(key.value)
         if name in mapping:
             first = mapping[name][0]
@@ -511,8 +620,14 @@ def convert_node(node: yaml.Node, shown: str, problems: list[Problem],
 
 def load_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem], list[str]]:
     text = read_text(path, shown)
-    root, problems = parse_yaml(text, shown)
-    return root, problems, text.split("\n")
+    # Invisible characters do not stop the load: each is reported where it
+    # stands, and norm_space drops them, so one slip in a quote is one error.
+    hidden = located_chars(text, shown, INVISIBLE_RE, describe_invisible_char)
+    try:
+        root, problems = parse_yaml(text, shown)
+    except LoadError as exc:
+        raise LoadError(hidden + exc.problems)
+    return root, hidden + problems, text.split("\n")
 
 
 # ---------------------------------------------------------------------------
@@ -520,8 +635,10 @@ def load_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem], 
 # ---------------------------------------------------------------------------
 
 def norm_space(text: str) -> str:
-    """NFC and collapse whitespace (incl. no-break spaces): the quote rule."""
-    return WHITESPACE_RE.sub(" ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).strip()
+    """NFC and collapse whitespace (incl. no-break spaces): the quote rule.
+    Invisible characters are dropped: load_yaml_file has reported each one."""
+    text = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
+    return WHITESPACE_RE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def shorten(text: str, width: int) -> str:
@@ -542,6 +659,8 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
 
 def expected_one_of(word: str, choices: Iterable[str]) -> str:
     choices = list(choices)
+    if not choices:
+        return "expected one of the known ids, and there are none"
     near = closest(word, choices)
     if near:
         return "did you mean " + " or ".join(repr(c) for c in near) + "?"
@@ -605,6 +724,10 @@ class Checker:
         if not allow_empty and not value.strip():
             self.add(node, f"{where}: {name}: is empty; expected text")
             return None
+        if len(value) > MAX_TEXT_CHARS:  # also bounds the cost of matching quotes and Markdown
+            self.add(node, f"{where}: {name}: is {len(value)} characters long; expected at most "
+                           f"{MAX_TEXT_CHARS} (split it up)")
+            return None
         return value
 
     def seq(self, items: dict, name: str, where: str, required: bool = True) -> list[Node]:
@@ -633,7 +756,7 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
     if items is None:
         return None, check.problems
     plan_id = check.text(items, "id", "plan")
-    if plan_id is not None and not PLAN_ID_RE.match(plan_id):
+    if plan_id is not None and not PLAN_ID_RE.fullmatch(plan_id):
         check.add(items["id"][1], f"plan.id: got {plan_id!r}; expected three digits such as \"002\"")
     if plan_id is not None and plan_id != path.stem:
         check.add(items["id"][1], f"plan.id: got {plan_id!r}; expected {path.stem!r}, the file's name")
@@ -695,7 +818,7 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
 def validate_sections(check: Checker, items: dict, plan_id: str) -> Iterator[Section]:
     """Sections must be in document order and nest by their numbering."""
     seen: dict[str, Node] = {}
-    previous: list[int] | None = None
+    previous: tuple[list[int], str] | None = None
     for node in check.seq(items, "sections", "plan"):
         s = check.mapping(node, "plan.sections[]", SECTION_KEYS, ("id",))
         if s is None:
@@ -720,7 +843,7 @@ def validate_sections(check: Checker, items: dict, plan_id: str) -> Iterator[Sec
                 check.add(node, f"{where}: missing its text")
             yield Section(plan_id, sid, "", title, paragraphs, 1, node.line, node.col)
             continue
-        if not SECTION_ID_RE.match(sid):
+        if not SECTION_ID_RE.fullmatch(sid):
             check.add(s["id"][1], f"{where}: expected a numbering such as \"II.1.3\" or one of "
                                   + ", ".join(NAMED_SECTIONS))
             continue
@@ -734,10 +857,10 @@ def validate_sections(check: Checker, items: dict, plan_id: str) -> Iterator[Sec
         if parent and parent not in seen:
             check.add(s["id"][1], f"{where}: its parent section {parent!r} does not come before it; "
                                   "expected sections in document order")
-        if previous is not None and key <= previous:
-            check.add(s["id"][1], f"{where}: comes after {'.'.join(map(str, previous))!r} in numbering order; "
+        if previous is not None and key <= previous[0]:
+            check.add(s["id"][1], f"{where}: comes after {previous[1]!r} in numbering order; "
                                   "expected sections in document order")
-        previous = key
+        previous = key, sid
         yield Section(plan_id, sid, number, title, paragraphs, len(parts), node.line, node.col)
 
 
@@ -837,6 +960,12 @@ def validate_moved(check: Checker, items: dict, question_ids: set[str]) -> Itera
         if mid is None:
             continue
         where = f"moved {mid!r}"
+        bad = [k for k, v in (("id", mid), ("moved_to", moved_to)) if v is not None and not ID_RE.fullmatch(v)]
+        for name in bad:  # the id names a file under cau-hoi/: "../x" would be written outside docs/
+            check.add(m[name][1], f"{where}: {name} must be lower-case ASCII letters, digits and single "
+                                  "hyphens, such as \"muc-dich-ke-hoach-002\"")
+        if bad:
+            continue
         if ("moved_to" in m) == ("retired" in m):
             check.add(node, f"{where}: expected exactly one of 'moved_to' (the id that answers it now) "
                             "or 'retired' (why it was dropped)")
@@ -921,7 +1050,8 @@ def check_answer_links(check: Checker, questions: list[Question], items: dict,
     pages = site_pages(plans, questions)
     nodes = {}
     for node in items["questions"][1].value if "questions" in items and items["questions"][1].kind == "seq" else []:
-        if node.kind == "map" and "id" in node.value and "answer" in node.value:
+        if node.kind == "map" and "id" in node.value and "answer" in node.value \
+                and node.value["id"][1].tag == "str":  # `id: 12` must not shadow a later `id: "12"`
             nodes.setdefault(str(node.value["id"][1].value), node.value["answer"][1])
     for q in questions:
         masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), q.answer)
@@ -940,7 +1070,8 @@ def check_answer_links(check: Checker, questions: list[Question], items: dict,
             elif anchor and anchor not in pages[path]:
                 check.add_inside(nodes[q.id], line, col,
                                  f"{where}: link to {target!r}: page {path!r} has no anchor {anchor!r}; "
-                                 f"{expected_one_of(anchor, sorted(pages[path]))}")
+                                 + (expected_one_of(anchor, sorted(pages[path])) if pages[path] else
+                                    "expected a link to the page without '#…', since it has no anchors"))
 
 
 def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
@@ -952,7 +1083,7 @@ def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
         return
     for bid, (key, value) in node.value.items():
         where = f"body {bid!r}"
-        if not ID_RE.match(bid):
+        if not ID_RE.fullmatch(bid):
             check.add(key, f"{where}: expected an id of lower-case letters, digits and hyphens")
         b = check.mapping(value, where, BODY_KEYS, ("name",))
         if b is None:
@@ -994,13 +1125,13 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
     items = node.value
     qid = None
     if "id" in items:
-        qid = check.text(items, "id", "question")
+        qid = check.text(items, "id", f"question at line {node.line}")
     where = f"question {qid!r}" if qid else f"question at line {node.line}"
     before = len(check.problems)
     check.mapping(node, where, QUESTION_KEYS, QUESTION_REQUIRED)
     if qid is not None:
         id_node = items["id"][1]
-        if not ID_RE.match(qid):
+        if not ID_RE.fullmatch(qid):
             check.add(id_node, f"{where}: id must be lower-case ASCII letters, digits and single hyphens, "
                                "such as \"muc-dich-ke-hoach-002\"")
         elif qid in seen_ids:
@@ -1107,21 +1238,27 @@ def scalar_id(check: Checker, items: dict, name: str, where: str, example: str) 
 
 
 def check_quote(quote: str, text: str, plan_id: str, section_id: str) -> str | None:
-    invisible = INVISIBLE_RE.search(quote)
-    if invisible:
-        return (f"quote contains an invisible character U+{ord(invisible.group()):04X} at position "
-                f"{invisible.start() + 1}; expected plain text (delete it and retype the space)")
+    # Invisible characters were reported by load_yaml_file; norm_space drops them.
     wanted = norm_space(quote)
     if not wanted:
         return "quote is empty; expected words copied from the plan, or no quote"
     if wanted in text:
         return None
+    if len(wanted) > len(text):  # and the closest-text search below would cost len × len
+        return (f"quote is {len(wanted)} characters long, longer than plan {plan_id!r} section "
+                f"{section_id!r} ({len(text)}); expected words copied from the section")
     matcher = difflib.SequenceMatcher(None, text, wanted, autojunk=False)
     block = matcher.find_longest_match(0, len(text), 0, len(wanted))
     start = max(0, block.a - block.b)
     nearest = text[start:start + len(wanted)]
+    # Shortened to 80 characters, both texts can look the same: name the first
+    # difference, since one diacritic or a straight quote is easy to miss.
+    i = next((i for i, (a, b) in enumerate(zip(wanted, nearest)) if a != b), min(len(wanted), len(nearest)))
+    got = f"{wanted[i]!r} (U+{ord(wanted[i]):04X})" if i < len(wanted) else "the end of the quote"
+    has = f"{nearest[i]!r} (U+{ord(nearest[i]):04X})" if i < len(nearest) else "the end of the section"
     return (f"quote is not verbatim in plan {plan_id!r} section {section_id!r}; got {shorten(wanted, 80)!r}, "
-            f"closest text there is {shorten(nearest, 80)!r}")
+            f"closest text there is {shorten(nearest, 80)!r} (first difference at character {i + 1} of the quote: "
+            f"{got} where the plan has {has})")
 
 
 def validate_body_role(check: Checker, node: Node, where: str, bodies: dict[str, Body],
@@ -1223,7 +1360,9 @@ def validate_deadline(check: Checker, node: Node, where: str, cited_plans: list[
     low = norm_space(wording).lower()
     if kind == "month":
         month = check.text(d, "month", w)
-        m = MONTH_RE.match(month or "")
+        if month is None:  # check.text has said why
+            return None
+        m = MONTH_RE.fullmatch(month)
         if not m:
             check.add(d["month"][1], f"{w}: month: expected \"YYYY-MM\" such as \"2025-08\"")
             return None
@@ -1233,7 +1372,9 @@ def validate_deadline(check: Checker, node: Node, where: str, cited_plans: list[
         fields["month"] = month
     elif kind == "quarter":
         quarter = check.text(d, "quarter", w)
-        m = QUARTER_RE.match(quarter or "")
+        if quarter is None:
+            return None
+        m = QUARTER_RE.fullmatch(quarter)
         if not m:
             check.add(d["quarter"][1], f"{w}: quarter: expected \"YYYY-QN\" such as \"2025-Q4\"")
             return None
@@ -1245,7 +1386,9 @@ def validate_deadline(check: Checker, node: Node, where: str, cited_plans: list[
         years = []
         for name in ("from", "to"):
             n = d[name][1]
-            if n.kind != "scalar" or n.tag != "int" or not 1900 <= int(str(n.value)) <= 2200:
+            # YAML ints include 0x7E9, 1_000 and 20:25; a year is four digits as written.
+            if n.kind != "scalar" or n.tag != "int" or not re.fullmatch(r"[0-9]{4}", str(n.value)) \
+                    or not 1900 <= int(str(n.value)) <= 2200:
                 check.add(n, f"{w}: {name}: expected a year such as 2025; got {n.describe()}")
                 return None
             years.append(int(str(n.value)))
@@ -1481,15 +1624,31 @@ def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | N
 def render_topic(topic: str, questions: list[Question], plans: dict[str, Plan], faq: Faq,
                  departed: list[tuple[str, Question | None, str | None]] = ()) -> str:
     slug, title, blurb = TOPICS[topic]
+    # Search engines show the description: the first answer's first sentence.
+    description = shorten(first_sentence(questions[0].answer), 160) if questions else blurb
     out = ["---", MD_MARK, f"title: {json.dumps(title, ensure_ascii=False)}",
-           f"description: {json.dumps(blurb, ensure_ascii=False)}", "---", "",
+           f"description: {json.dumps(description, ensure_ascii=False)}", "---", "",
            f"# {title}", "", blurb, ""]
     if not questions:
         out.append("Chưa có câu hỏi nào trong chủ đề này.\n")
     for q in questions:
         out.append(render_question(q, plans, faq))
     out.append(render_departed(f"chu-de/{slug}.md", list(departed)))
+    out.append(render_json_ld(questions))
     return "\n".join(out)
+
+
+def render_json_ld(questions: list[Question]) -> str:
+    """schema.org FAQPage for the page, from the same model as the page text."""
+    if not questions:
+        return ""
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": "vi",
+            "mainEntity": [{"@type": "Question", "name": q.question,
+                            "acceptedAnswer": {"@type": "Answer", "text": plain_text(q.answer)}}
+                           for q in questions]}
+    # "</" would end the script element early; JSON allows the escaped form.
+    payload = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    return f'<script type="application/ld+json">\n{payload}\n</script>\n'
 
 
 def render_plan_header(plan: Plan) -> str:
@@ -1581,7 +1740,7 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
         counts[q.topic] += 1
     out = ["---", MD_MARK, 'title: "Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW"', "hide:", "  - toc",
            "---", "",
-           "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW",
+           "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW {#gioi-thieu}",
            "",
            "Trang này giải thích hai kế hoạch của Ban Thường vụ Tỉnh ủy triển khai "
            "Chỉ thị số 47-CT/TW ngày 23/5/2025 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng "
@@ -1668,12 +1827,27 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> str:
                 "url": section_url(plans[c.plan], plans[c.plan].section(c.section)),
                 "quote": norm_space(c.quote) if c.quote else None,
             } for c in q.citations],
+            "bodies": [{"id": b.body, "role": b.role, "role_label": ROLES[b.role], "plan": b.plan}
+                       for b in q.bodies],
+            "deadline": deadline_json(q.deadline),
         } for q in faq.questions],
+        "bodies": [{"id": b.id, "name": b.name, "short": b.short, "aliases": list(b.aliases),
+                    "url": html_url(body_page(b.id))} for b in faq.bodies],
+        "views": {key: html_url(path) for key, (path, _) in VIEWS.items()},
         "moved": [{"id": m.id, "moved_to": m.moved_to, "url": question_url(faq.resolve(m.id))}
                   for m in faq.moved if m.moved_to is not None],
         "retired": [{"id": m.id, "reason": m.retired} for m in faq.moved if m.retired is not None],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def deadline_json(d: Deadline | None) -> dict | None:
+    if d is None:
+        return None
+    return {"plan": d.plan, "wording": d.wording, "kind": d.kind, "month": d.month,
+            "quarter": d.quarter, "from": d.start, "to": d.end,
+            "group": ("dated", "recurring", "conditional")[DEADLINE_GROUP[d.kind]],
+            "sort_key": list(d.sort_key())}
 
 
 def render_schema(faq: Faq) -> str:

@@ -21,6 +21,7 @@
  *   "queries": ["...", ...],           each answered with Material's result
  *   "fold": ["...", ...],              words: lunr.vi.exactForm / foldForm
  *   "analyse": [["tok", ...], ...],    token lists: lunr.vi.analyse
+ *   "analyse_originals": [[...]|null]  the same tokens as written (case)
  *   "normalise": ["...", ...]          lunr.vi.normaliseQueryTerm
  * }
  */
@@ -95,8 +96,9 @@ async function main() {
   }
   for (const word of request.fold || [])
     out.fold.push({ word, exact: lunr.vi.exactForm(word), folded: lunr.vi.foldForm(word) })
-  for (const tokens of request.analyse || [])
-    out.analyse.push(lunr.vi.analyse(tokens))
+  ;(request.analyse || []).forEach((tokens, i) =>
+    out.analyse.push(lunr.vi.analyse(tokens, (request.analyse_originals || [])[i]
+      ? t => request.analyse_originals[i][t] : null)))
   for (const term of request.normalise || [])
     out.normalise.push(lunr.vi.normaliseQueryTerm(term))
   process.stdout.write(JSON.stringify(out))

@@ -1,0 +1,339 @@
+"""Unit tests of the search plugin docs/includes/lunr.vi.js, without a browser.
+
+Place in the pipeline: the template that build_faq.py turns into
+assets/javascripts/lunr/min/lunr.vi.min.js. Node runs it inside Material's
+real search worker (tests/search_worker.js), so these tests cover both the
+spelling functions on their own and what Material's search makes of them,
+on small made-up documents. Browser tests over the real site are in
+test_search.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import build_faq
+from search_node import TEMPLATE, node_available, ranked, run_template
+
+ROOT = Path(__file__).resolve().parent.parent
+MARK = "\u0002"  # the plugin's prefix for "glossary entry occurs here" terms
+FOLD = "\u0003"  # the plugin's prefix for folded forms
+
+
+def F(*words: str) -> set[str]:
+    """Index terms of folded forms."""
+    return {FOLD + w for w in words}
+
+GLOSSARY = {
+    "DLXH": "dư luận xã hội",
+    "HĐND": "Hội đồng nhân dân",
+    "UBND": "Ủy ban nhân dân",
+    "CT-XH": "chính trị - xã hội",
+    "CT/TW": "Chỉ thị của Trung ương (ký hiệu chỉ thị của Trung ương Đảng)",
+    "AI": "trí tuệ nhân tạo (viết tắt tiếng Anh của artificial intelligence)",
+    "KHCN": "khoa học, công nghệ",
+    "b/c": "báo cáo (“để b/c” là để báo cáo)",
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _node():
+    if not node_available():
+        if os.environ.get("ALLOW_NO_NODE") == "1" and not os.environ.get("CI"):
+            pytest.skip("node missing and ALLOW_NO_NODE=1")
+        pytest.fail("node is missing (/usr/bin/node): install Debian's nodejs")
+
+
+def forms(*words: str) -> list[dict]:
+    return run_template(GLOSSARY, fold=list(words))["fold"]
+
+
+# ---------------------------------------------------------------------------
+# The template itself
+# ---------------------------------------------------------------------------
+
+def test_template_is_self_contained_and_has_one_slot():
+    source = TEMPLATE.read_text(encoding="utf-8")
+    # Offline (iframe-worker on file://) there is nothing to fetch from.
+    for call in ("fetch(", "XMLHttpRequest", "importScripts(", "import(", "require("):
+        assert call not in source, call
+    # build_faq.py replaces every occurrence; a second one (say in a comment)
+    # would receive the JSON too.
+    assert source.count(build_faq.SEARCH_GLOSSARY_SLOT) == 1
+    rendered = build_faq.render_search_language(
+        build_faq.Faq((), (), (("HĐND", "Hội đồng nhân dân"),)), source)
+    assert '{"HĐND": "Hội đồng nhân dân"}' in rendered
+
+
+# ---------------------------------------------------------------------------
+# Spelling
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, exact, folded", [
+    ("Đảng", "đảng", "dang"),
+    ("ĐẢNG", "đảng", "dang"),
+    ("đ", "đ", "d"),
+    ("dư", "dư", "du"),
+    ("luận", "luận", "luan"),
+    ("xã", "xã", "xa"),
+    ("hội", "hội", "hoi"),
+    ("ủy", "ủy", "uy"),
+    ("uỷ", "ủy", "uy"),          # the other tone placement
+    ("Uỷ", "ủy", "uy"),
+    ("hoà", "hòa", "hoa"),
+    ("hòa", "hòa", "hoa"),
+    ("thuỷ", "thủy", "thuy"),
+    ("khoẻ", "khỏe", "khoe"),
+    ("hoá", "hóa", "hoa"),
+    ("hoàng", "hoàng", "hoang"),  # final consonant: tone on the last vowel
+    ("toán", "toán", "toan"),
+    ("huỳnh", "huỳnh", "huynh"),
+    ("người", "người", "nguoi"),  # ươ: the tone goes on ơ
+    ("ngoài", "ngoài", "ngoai"),  # three vowels: the middle one
+    ("khuya", "khuya", "khuya"),
+    ("khuỷu", "khuỷu", "khuyu"),
+    ("quý", "quý", "quy"),        # qu is an onset
+    ("quốc", "quốc", "quoc"),
+    ("giữ", "giữ", "giu"),        # gi is an onset
+    ("gìn", "gìn", "gin"),
+    ("nghĩa", "nghĩa", "nghia"),
+    ("thuở", "thuở", "thuo"),
+    ("café", "café", "cafe"),     # not one syllable: kept as written
+    ("47", "47", "47"),
+])
+def test_exact_and_folded_forms(word, exact, folded):
+    [result] = forms(word)
+    assert (result["exact"], result["folded"]) == (exact, folded)
+    # Typed decomposed (NFD), or in capitals: the same forms.
+    [nfd, upper] = forms(unicodedata.normalize("NFD", word), word.upper())
+    assert (nfd["exact"], nfd["folded"]) == (exact, folded)
+    assert (upper["exact"], upper["folded"]) == (exact, folded)
+
+
+def content_words() -> list[str]:
+    text = (ROOT / "faq.yml").read_text(encoding="utf-8")
+    for plan in sorted((ROOT / "plans").glob("*.yml")):
+        text += plan.read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text))))
+
+
+def test_fold_agrees_with_build_faq_fold_key_on_every_word_of_the_content():
+    words = content_words()
+    assert len(words) > 500
+    results = forms(*words)
+    wrong = [(r["word"], r["folded"], build_faq.fold_key(r["word"]))
+             for r in results if r["folded"] != build_faq.fold_key(r["word"])]
+    assert wrong == []
+    # And the exact form never loses a letter or a mark other than moving the tone.
+    moved = [(r["word"], r["exact"]) for r in results
+             if sorted(unicodedata.normalize("NFD", r["exact"])) !=
+             sorted(unicodedata.normalize("NFD", r["word"].lower()))]
+    assert moved == []
+
+
+def test_both_tone_placements_of_every_oa_oe_uy_word_are_one_word():
+    """Every word of the content written with the tone on the other vowel of
+    oa/oe/uy ("hòa" / "hoà") has the same exact form."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    pairs = []
+    for word in content_words():
+        nfd = unicodedata.normalize("NFD", word.lower())
+        match = re.search(f"(o|u)([{tones}])(a|e|y)$|(o|u)(a|e|y)([{tones}])$", nfd)
+        if not match:
+            continue
+        if match.group(1):
+            other = nfd[:match.start()] + match.group(1) + match.group(3) + match.group(2)
+        else:
+            other = nfd[:match.start()] + match.group(4) + match.group(6) + match.group(5)
+        pairs.append((word, unicodedata.normalize("NFC", other)))
+    assert len(pairs) >= 3, pairs
+    results = forms(*[w for pair in pairs for w in pair])
+    for i in range(0, len(results), 2):
+        assert results[i]["exact"] == results[i + 1]["exact"], (results[i], results[i + 1])
+
+
+def test_query_terms_are_normalised_like_index_terms():
+    out = run_template(GLOSSARY, normalise=["Uỷ*", "CT/TW*", "(DLXH),", "*", "", "d*n", "Đ"])["normalise"]
+    assert out == ["ủy*", "cttw*", "dlxh", "*", "", "d*n", "đ"]
+
+
+# ---------------------------------------------------------------------------
+# Index terms (lunr.vi.analyse): folding and the glossary
+# ---------------------------------------------------------------------------
+
+def test_every_token_is_indexed_exact_and_folded():
+    [terms] = run_template(GLOSSARY, analyse=[["dư", "luận,", "uỷ", "(tg&amp;dv)"]])["analyse"]
+    assert terms[0] == ["dư", FOLD + "du"]
+    assert terms[1] == ["luận", FOLD + "luan"]      # punctuation is not part of a term
+    assert terms[2] == ["ủy", FOLD + "uy"]
+    assert set(terms[3]) == {"tg", "dv", "tgdv"} | F("tg", "dv", "tgdv")
+
+
+def test_abbreviation_in_the_text_indexes_its_meaning():
+    [terms] = run_template(GLOSSARY, analyse=[["hđnd", "tỉnh"]])["analyse"]
+    assert {"hội", "đồng", "nhân", "dân", "hđnd", MARK + "hđnd"} | F("hoi", "dong", "nhan", "dan", "hdnd") \
+        <= set(terms[0])
+    assert "hội" not in terms[1]
+    [terms] = run_template(GLOSSARY, analyse=[["hdnd"]])["analyse"]   # written without the bar
+    assert {"hội", "đồng", MARK + "hđnd"} <= set(terms[0])
+
+
+def test_meaning_in_the_text_indexes_its_abbreviation_on_every_word():
+    [terms] = run_template(GLOSSARY, analyse=[["các", "hội", "đồng", "nhân", "dân", "tỉnh"]])["analyse"]
+    for word in terms[1:5]:
+        assert {"hđnd", FOLD + "hdnd", MARK + "hđnd"} <= set(word)
+    assert "hđnd" not in terms[0] and "hđnd" not in terms[5]
+    # Without diacritics, or with the other tone placement, still the phrase.
+    [terms] = run_template(GLOSSARY, analyse=[["uỷ", "ban", "nhan", "dân"]])["analyse"]
+    assert all({"ubnd", FOLD + "ubnd", MARK + "ubnd"} <= set(word) for word in terms)
+
+
+def test_phrase_does_not_run_across_punctuation_unless_the_meaning_has_it():
+    [broken, listed] = run_template(GLOSSARY, analyse=[
+        ["hội", "đồng.", "nhân", "dân"],
+        ["khoa", "học,", "công", "nghệ"],      # the meaning itself has the comma
+    ])["analyse"]
+    assert not any("hđnd" in word for word in broken)
+    assert all("khcn" in word for word in listed)
+
+
+def test_split_abbreviations_and_notes_in_brackets():
+    ct_xh, ct_tw, phrase = run_template(GLOSSARY, analyse=[
+        ["ct", "xh"], ["47", "ct/tw"], ["chỉ", "thị", "của", "trung", "ương"],
+    ], analyse_originals=[["CT", "XH"], ["47", "CT/TW"], None])["analyse"]
+    assert {"ctxh", "chính", FOLD + "chinh", "xã", "hội", MARK + "ctxh"} <= set(ct_xh[0]) & set(ct_xh[1])
+    assert {"ct", "tw", "cttw", "chỉ", "thị", "trung", "ương"} <= set(ct_tw[1])
+    assert "ký" not in ct_tw[1] and "hiệu" not in ct_tw[1]          # the note is not the meaning
+    assert all({"cttw", MARK + "cttw"} <= set(word) for word in phrase)
+
+
+def test_abbreviation_must_have_the_glossary_case_when_the_case_is_known():
+    """ "AI" means trí tuệ nhân tạo, "Ai" (who) does not; "b/c" is lower case."""
+    ai_word, ai_abbr, unknown, bc = run_template(GLOSSARY, analyse=[
+        ["ai", "ký"], ["ai"], ["ai"], ["b/c"]], analyse_originals=[
+        ["Ai", "ký"], ["AI"], None, ["b/c"]])["analyse"]
+    assert "trí" not in ai_word[0]
+    assert {"trí", "tuệ", "nhân", "tạo"} <= set(ai_abbr[0])
+    assert "artificial" not in ai_abbr[0]
+    assert "trí" in unknown[0]      # case not known: matched in any case
+    assert {"báo", "cáo", "bc"} <= set(bc[0])
+
+
+# ---------------------------------------------------------------------------
+# Searching: Material's worker with the plugin, on made-up documents
+# ---------------------------------------------------------------------------
+
+DOCS = [
+    {"location": "a.html", "title": "Trang A", "text": ""},
+    {"location": "a.html#dlxh", "title": "Tình hình dư luận xã hội",
+     "text": "<p>Công tác dư luận xã hội của Ủy ban nhân dân.</p>"},
+    {"location": "a.html#viet-tat", "title": "Nơi nhận",
+     "text": "<p>HĐND tỉnh; UBND tỉnh; các đơn vị nắm DLXH.</p>"},
+    {"location": "a.html#tinh", "title": "Tỉnh ủy",
+     "text": "<p>Văn phòng Tỉnh ủy.</p>"},
+    {"location": "a.html#hoi", "title": "Câu hỏi thường gặp",
+     "text": "<p>Hỏi và đáp.</p>"},
+    {"location": "a.html#hoi-dong", "title": "Hội đồng",
+     "text": "<p>Hội đồng nhân dân tỉnh họp.</p>"},
+    {"location": "a.html#ai", "title": "Ai ký văn bản?",
+     "text": "<p>Đồng chí Bí thư ký.</p>"},
+    {"location": "a.html#tri-tue", "title": "Ứng dụng AI",
+     "text": "<p>Dùng AI để phân tích.</p>"},
+]
+
+
+def search(*queries, docs=DOCS):
+    return {r["query"]: r for r in run_template(GLOSSARY, docs=docs, queries=list(queries))["results"]}
+
+
+def locations(result):
+    return [item["location"] for item in ranked(result)]
+
+
+def test_unaccented_query_finds_the_accented_text_and_the_abbreviation():
+    results = search("du luan xa hoi", "dư luận xã hội")
+    plain, accented = locations(results["du luan xa hoi"]), locations(results["dư luận xã hội"])
+    assert plain[:2] == accented[:2] == ["a.html#dlxh", "a.html#viet-tat"]
+    # Material's "missing terms" stay empty: every typed word matched.
+    top = ranked(results["du luan xa hoi"])[0]
+    assert top["terms"] == {"du": True, "luan": True, "xa": True, "hoi": True}
+
+
+def test_exact_spelling_ranks_first_even_against_a_folded_title_match():
+    results = search("tình", "tỉnh", "hỏi", "hội", "ủy ban")
+    # "ban" typed among accented words is the word "ban", not "bản".
+    assert locations(results["ủy ban"])[-1] == "a.html#ai"
+    assert locations(results["tình"])[0] == "a.html#dlxh"      # "Tình hình", not the title "Tỉnh ủy"
+    assert locations(results["tỉnh"])[0] == "a.html#tinh"
+    assert locations(results["hỏi"])[0] == "a.html#hoi"
+    assert locations(results["hội"])[0] in {"a.html#dlxh", "a.html#hoi-dong"}
+    assert "a.html#hoi" in locations(results["hội"])             # still found, but after
+    assert locations(results["hội"]).index("a.html#hoi") > locations(results["hội"]).index("a.html#dlxh")
+
+
+def test_tone_placement_nfd_and_case_give_identical_results():
+    variants = ["ủy ban", "uỷ ban", unicodedata.normalize("NFD", "ủy ban"), "ỦY BAN", "Uỷ Ban"]
+    results = search(*variants)
+    first = [(i["location"], i["score"]) for i in ranked(results[variants[0]])]
+    assert first
+    for query in variants[1:]:
+        assert [(i["location"], i["score"]) for i in ranked(results[query])] == first, query
+    for query in variants:
+        # Material lists typed words it thinks did not match ("Không: …"):
+        # none may be listed for the page that has both words.
+        [dlxh] = [i for i in ranked(results[query]) if i["location"] == "a.html#dlxh"]
+        assert dlxh["terms"] and all(dlxh["terms"].values()), query
+
+
+def test_abbreviations_find_the_full_words_and_back():
+    results = search("hdnd", "HĐND", "ubnd", "dlxh", "Hội đồng nhân dân", "hoi dong nhan dan")
+    for query in ("hdnd", "HĐND"):
+        assert set(locations(results[query])) == {"a.html#viet-tat", "a.html#hoi-dong"}, query
+    assert set(locations(results["ubnd"])) == {"a.html#dlxh", "a.html#viet-tat"}
+    assert set(locations(results["dlxh"])) == {"a.html#dlxh", "a.html#viet-tat"}
+    for query in ("Hội đồng nhân dân", "hoi dong nhan dan"):
+        # The two places with the whole phrase or its abbreviation come first,
+        # before places with only some of the words ("nhân dân" of UBND).
+        assert set(locations(results[query])[:2]) == {"a.html#viet-tat", "a.html#hoi-dong"}, query
+
+
+def test_a_typed_phrase_does_not_match_a_word_spelt_like_its_abbreviation():
+    results = search("tri tue nhan tao", "AI")
+    assert locations(results["tri tue nhan tao"])[0] == "a.html#tri-tue"
+    assert "a.html#ai" not in locations(results["tri tue nhan tao"])
+    # Typing the abbreviation itself is ambiguous: both.
+    assert {"a.html#tri-tue", "a.html#ai"} <= set(locations(results["AI"]))
+
+
+def test_highlighting_marks_the_accented_words_once():
+    result = search("du luan")["du luan"]
+    top = ranked(result)[0]
+    assert top["location"] == "a.html#dlxh"
+    assert "<mark>dư</mark> <mark>luận</mark>" in top["title"]
+    assert "<mark><mark>" not in top["title"] + top["text"]
+    # Abbreviation query: the whole phrase is marked, and the text is untouched.
+    top = ranked(search("ubnd")["ubnd"])[0]
+    assert "<mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark> <mark>dân.</mark>" in top["text"]
+    assert re.sub(r"</?mark>", "", top["text"]) == DOCS[1]["text"]
+
+
+def test_required_and_prohibited_terms():
+    results = search('"du luận"', '"dư luận"', "+dự", "-hội xã", "xã")
+    # Quoted words are required; a wrong or missing accent still matches.
+    assert locations(results['"du luận"']) == locations(results['"dư luận"']) == ["a.html#dlxh", "a.html#viet-tat"]
+    # A required term with no exact match falls back to its folded form.
+    assert "a.html#dlxh" in locations(results["+dự"])
+    # -hội removes the pages that have "hội"; exact, so not those with "hỏi".
+    assert "a.html#dlxh" not in locations(results["-hội xã"])
+    assert "a.html#dlxh" in locations(results["xã"])
+
+
+def test_suggestion_completes_the_word_being_typed():
+    results = search("tinh h", "tình h")
+    assert results["tinh h"]["suggest"] and results["tình h"]["suggest"]
+    assert results["tình h"]["suggest"][-1].startswith("h")

@@ -1,0 +1,115 @@
+"""Reader views: the body registry, the timeline's true order, the generated
+view pages, and a booklet that prints to A4 with no question cut across pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+
+import build_faq
+from build_faq import Deadline
+
+
+def test_deadline_kinds_sort_in_timeline_order():
+    ds = [Deadline("002", "Theo hướng dẫn của Trung ương", "conditional"),
+          Deadline("002", "Thường xuyên", "ongoing"),
+          Deadline("002", "Dự kiến từ năm 2025 đến 2028", "years", start=2025, end=2028),
+          Deadline("002", "Theo Kế hoạch hằng năm", "yearly"),
+          Deadline("002", "Quý IV/2025", "quarter", quarter="2025-Q4"),
+          Deadline("002", "Định kỳ hằng tháng", "monthly"),
+          Deadline("002", "Hoàn thành trong tháng 8/2025", "month", month="2025-08"),
+          Deadline("002", "Trong tháng 12/2025", "month", month="2025-12"),
+          Deadline("002", "Quý I/2026", "quarter", quarter="2026-Q1")]
+    ordered = [d.wording for d in sorted(ds, key=Deadline.sort_key)]
+    assert ordered == ["Hoàn thành trong tháng 8/2025", "Quý IV/2025", "Trong tháng 12/2025", "Quý I/2026",
+                       "Dự kiến từ năm 2025 đến 2028", "Định kỳ hằng tháng", "Theo Kế hoạch hằng năm",
+                       "Thường xuyên", "Theo hướng dẫn của Trung ương"]
+
+
+def test_timeline_page_is_in_true_order(built_site):
+    data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
+    keys = {q["id"]: q["deadline"]["sort_key"] for q in data["questions"] if q["deadline"]}
+    page = (built_site / "thoi-han.html").read_text(encoding="utf-8")
+    order = [i for i in re.findall(r'<span id="([^"]+)"></span>', page) if i in keys]
+    assert sorted(order) == sorted(keys), "every dated question is on the timeline once"
+    assert [keys[i] for i in order] == sorted(keys[i] for i in order)
+    groups = [page.index(title) for title in build_faq.DEADLINE_GROUP_TITLES]
+    assert groups == sorted(groups)
+
+
+def test_every_body_page_lists_its_duties_with_role_and_deadline(built_site):
+    data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
+    index = (built_site / "co-quan" / "index.html").read_text(encoding="utf-8")
+    for body in data["bodies"]:
+        assert f'href="{body["url"].split("/")[-1]}"' in index, body["id"]
+        page = (built_site / body["url"].lstrip("/")).read_text(encoding="utf-8")
+        for q in data["questions"]:
+            for b in q["bodies"]:
+                if b["id"] != body["id"]:
+                    continue
+                row = page[page.index(f'<span id="{q["id"]}"></span>'):]
+                row = row[:row.index("</tr>")]
+                assert b["role_label"] in row, (body["id"], q["id"])
+                if q["deadline"] and q["deadline"]["plan"] == b["plan"]:
+                    assert q["deadline"]["wording"] in row
+
+
+def test_two_clicks_from_any_page_to_a_bodys_duties(page, site_url, built_site):
+    data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
+    body = max(data["bodies"], key=lambda b: sum(b["id"] in [x["id"] for x in q["bodies"]]
+                                                  for q in data["questions"]))
+    page.goto(site_url + "ke-hoach/000.html")
+    page.locator("nav.md-nav a", has_text="Theo cơ quan").first.click()            # click 1
+    page.locator("article a", has_text=body["name"]).first.click()                  # click 2
+    expect(page.locator("h1")).to_have_text(body["name"])
+    duties = [q for q in data["questions"] if body["id"] in [b["id"] for b in q["bodies"]]]
+    for q in duties:
+        expect(page.locator(f'[id="{q["id"]}"]')).to_be_attached()
+
+
+def test_questions_link_to_the_views_they_appear_in(built_site):
+    data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
+    for q in data["questions"]:
+        path = q["url"].split("#")[0].lstrip("/")
+        text = (built_site / path).read_text(encoding="utf-8")
+        start = text.index(f'id="{q["id"]}"')
+        block = text[start:text.find('class="faq-question', start + 10)]
+        assert f'ban-in.html#{q["id"]}' in block
+        if q["deadline"]:
+            assert f'thoi-han.html#{q["id"]}' in block
+        if q["bodies"]:
+            assert f'co-quan/{q["bodies"][0]["id"]}.html#{q["id"]}' in block
+
+
+def test_booklet_prints_to_a4_without_cutting_a_question(page, site_url, built_site, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext (poppler-utils) is missing: run `make test`, which installs it")
+    page.goto(site_url + "ban-in.html")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-search"):
+        assert not page.locator(hidden).first.is_visible()
+    pdf = tmp_path / "booklet.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "595.276 x 841.89 pts (A4)" in info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
+    plans = {p["id"]: p["short_name"] for p in data["plans"]}
+    squash = lambda t: re.sub(r"\s+", "", t)  # noqa: E731
+    squashed = [squash(p) for p in pages]
+    for n, q in enumerate(data["questions"], 1):
+        head = squash(f"Câu {n}.")
+        where = [i for i, p in enumerate(squashed) if head in p]
+        assert where, f"Câu {n} is missing from the PDF"
+        c = q["citations"][-1]
+        label = squash(f'{plans[c["plan"]]},')
+        # The question's last citation prints on the page where the question starts.
+        after = squashed[where[0]][squashed[where[0]].index(head):]
+        assert label in after, f"Câu {n} ({q['id']}) is cut across pages"
+    assert "Kế hoạch của Tỉnh ủy Lào Cai, mục II" in text
