@@ -6,63 +6,76 @@
  * search worker loads (importScripts) for `plugins: search: lang: vi`. A file
  * at that path in docs/ takes precedence over the theme's own copy, so no
  * theme override is needed. The one placeholder below is replaced by the
- * glossary of faq.yml as a JSON object {abbreviation: expansion}.
+ * glossary of faq.yml, a JSON object {abbreviation: meaning}.
  *
- * What readers need, and why each piece is here:
+ * What readers need, and how this file gives it:
  *
  * 1. Diacritics are optional. Many people type Vietnamese without them
  *    ("du luan xa hoi"), some type them partly or wrongly, some type NFD
  *    (decomposed) text, and the tone mark of "oa/oe/uy" sits in two places
- *    ("hòa"/"hoà", "ủy"/"uỷ"). Every token is therefore indexed twice, at
- *    the same position:
- *      - its exact form: lower case, NFC, tone mark in one canonical place;
- *      - its folded form: no marks at all and đ → d (Unicode NFD alone does
- *        not take the bar off đ, it is a letter of its own).
- *    A query term contributes both forms as well, so "dư" matches documents
- *    with "dư" through two index terms and documents with "du"/"dự"/"dụ"
- *    through one: exact spelling ranks first, loose spelling still matches.
+ *    ("hòa"/"hoà", "ủy"/"uỷ"). Every token is indexed twice, at the same
+ *    position:
+ *      - its exact form: lower case, NFC, the tone mark on one canonical
+ *        vowel ("ủy" for "uỷ" too);
+ *      - its folded form: no marks at all, đ → d (Unicode NFD alone does not
+ *        take the bar off đ, a letter of its own), stored behind FOLD_MARK
+ *        so that "ban" folded from "bản" is a different index term from the
+ *        word "ban" itself.
+ *    A query without any diacritic is looked up in folded forms only ("uy
+ *    ban" finds "Ủy ban" and "uy ban" alike). A query with diacritics
+ *    anywhere is taken as typed with care: each word is looked up in exact
+ *    forms, and in folded forms with a tiny weight, so exact spellings rank
+ *    first ("ủy ban" puts "Ủy ban" above "văn bản") while a wrong or missing
+ *    mark still finds the word.
  *
- * 2. Abbreviations (glossary). Where the text says "HĐND", the index also
- *    gets the words "hội đồng nhân dân"; where the text says "hội đồng nhân
- *    dân" (words in a row), the index also gets "hđnd". So both "hdnd" and
- *    "Hoi dong nhan dan" find both spellings. Doing it at index time keeps
- *    the phrase a phrase: a query "UBND" only finds the four words when they
- *    are consecutive, which a query-time OR of "ủy", "ban", "nhân", "dân"
- *    could not do.
+ * 2. Abbreviations (the glossary). Where the text says "HĐND", the index also
+ *    gets the words "hội đồng nhân dân"; where the text has the words "hội
+ *    đồng nhân dân" in a row, the index also gets "hđnd". So "hdnd", "HĐND",
+ *    "Hội đồng nhân dân" and "hoi dong nhan dan" all find both spellings.
+ *    Matching at index time keeps the phrase a phrase: "UBND" finds the four
+ *    words only where they stand together, which a query-time OR of "ủy",
+ *    "ban", "nhân", "dân" could not do. When the reader types a whole
+ *    meaning, an extra clause asks for the entry itself, so the places with
+ *    the phrase or its abbreviation come first.
  *
- * 3. Previews keep their diacritics and highlighting still works. Material
+ * 3. Previews keep their diacritics, and highlighting still works. Material
  *    highlights result previews from token *positions* recorded at index
- *    time (metadata "position", pointing into its own table of offsets into
- *    the original text), not with a regex over the query. Every extra token
- *    made here carries the position of the word it came from, so an
- *    unaccented query marks the accented words, and "UBND" marks "Ủy ban
- *    nhân dân". Nothing is added to the page or to search_index.json: all
- *    of this happens in the worker while it builds the index.
+ *    time (metadata "position", pointing into its own table of offsets in the
+ *    original text), not with a regex over the query. Every extra term made
+ *    here carries the position of the word it came from, so an unaccented
+ *    query marks the accented words, and "UBND" marks "Ủy ban nhân dân".
+ *    Nothing is added to the pages or to search_index.json: all of this
+ *    happens in the worker while it builds its index.
  *
- * How Material's worker (9.x, lunr 2.3.9) drives lunr, and what that means:
+ * How Material's worker (9.x, lunr 2.3.9) drives lunr, and what follows:
  *
  *  - Index: `this.use(lunr.vi)`, then Material installs its own tokenizer
- *    (HTML-aware, lower-cases, splits on the `separator` setting; for this
- *    site the MkDocs default `[\s\-]+`, so tokens keep punctuation such as
- *    "hội," or "ct/tw") and removes `lunr.vi.trimmer/stopWordFilter/stemmer`
- *    from both pipelines unless the `pipeline` setting lists them. This
- *    plugin's own functions have other names, so they stay.
- *  - Query: Material rewrites "dư luận" into "dư* luận*" (a trailing
- *    wildcard on every term not marked + or -), and lunr skips the search
- *    pipeline for any term containing a wildcard. A search pipeline alone
- *    would therefore never see the terms people type. So this plugin also
- *    patches lunr.Query.prototype.clause (normalise every clause term) and
- *    lunr.Index.prototype.query (add the folded variant to each clause).
+ *    (HTML-aware; lower-cases; splits on the `separator` setting, here the
+ *    MkDocs default `[\s\-]+`, so tokens keep punctuation: "hội,", "ct/tw")
+ *    and removes lunr.vi.trimmer/stopWordFilter/stemmer from both pipelines
+ *    unless the `pipeline` setting lists them (default: stopWordFilter
+ *    only). This file's own pipeline functions have other names, so stay.
+ *  - Query: Material rewrites "dư luận" into "dư* luận*" (a trailing wildcard
+ *    on every term not marked + or -), and lunr skips the search pipeline
+ *    for any term with a wildcard. A search pipeline alone would never see
+ *    what people type, so this file patches lunr.Query.prototype.clause
+ *    (normalise each typed term) and lunr.Index.prototype.query (rewrite the
+ *    clauses, tidy the match data).
  *  - Material also parses the query a second time (lunr.QueryParser into a
- *    bare lunr.Query) to tell which typed terms matched (`terms`, shown as
- *    "Không: …" when missing, and sent as ?h= for page highlighting). That
- *    goes through lunr.Query.prototype.clause too, so normalising there keeps
- *    its prefix test ("does index term X start with typed term Y") right for
- *    NFD input and the other tone placement.
+ *    bare lunr.Query) to tell which typed words matched: it tests whether a
+ *    matched index term starts with the typed word, shows the others as
+ *    "Không: …", and sends the matched ones as ?h= for highlighting on the
+ *    page. That parse goes through lunr.Query.prototype.clause too, and the
+ *    index query hands back match data under plain terms (marks removed),
+ *    so that test holds for NFD input, the other tone placement and
+ *    unaccented input.
+ *  - Material highlights on the result page itself (search.highlight, the
+ *    ?h= words) with a regex in the page's own script, which this file
+ *    cannot reach: there an unaccented query only marks unaccented text.
  *
  * The file must stay self-contained: under the offline plugin the worker
- * runs in an iframe (iframe-worker) where importScripts is emulated with
- * <script> tags, and there is no server to fetch anything from.
+ * runs in an iframe (iframe-worker), importScripts is emulated with <script>
+ * tags, and there is no server to fetch anything from.
  */
 (function (root, factory) {
   if (typeof define === "function" && define.amd) {
@@ -80,8 +93,18 @@
       throw new Error("Lunr is not present. Please include / require Lunr before this script.")
     }
 
-    /* The glossary of faq.yml, {abbreviation: expansion}, filled in by build_faq.py. */
+    /* The glossary of faq.yml, {abbreviation: meaning}, filled in by build_faq.py. */
     const GLOSSARY = __GLOSSARY__
+
+    /* Prefixes of index terms that typing cannot produce (typed terms keep
+     * letters, digits and wildcards only, see normaliseQueryTerm):
+     *   FOLD_MARK + folded form   "\u0003ban" for "bản", "Ban", "bàn"…
+     *   GLOSSARY_MARK + abbreviation   "this glossary entry occurs here":
+     *     its abbreviation as written with the glossary's case, or its whole
+     *     meaning. A typed phrase asks for it, so "trí tuệ nhân tạo" finds
+     *     "AI" without also finding every "Ai ký…?" ("who signs…?"). */
+    const FOLD_MARK = "\u0003"
+    const GLOSSARY_MARK = "\u0002"
 
     /* ------------------------------------------------------------------------
      * Spelling: canonical exact form and folded form of one word
@@ -212,8 +235,24 @@
       return decodeEntities(text).match(WORD_PART) || []
     }
 
-    /* Punctuation that ends a phrase: an expansion is not matched across it. */
+    /* Punctuation that ends a phrase: an expansion is only matched across
+     * it where the expansion itself has punctuation ("khoa học, công nghệ"). */
     const PHRASE_BREAK = /[.,;:!?…()[\]{}"“”«»]/
+
+    /* Word parts of a text, each with whether punctuation separates it from
+     * the part before. */
+    function partsWithBreaks(text) {
+      const out = []
+      const re = new RegExp(WORD_PART.source, "gu")
+      let last = 0
+      let match
+      text = decodeEntities(text)
+      while ((match = re.exec(text)) !== null) {
+        out.push({ part: match[0], breakBefore: PHRASE_BREAK.test(text.slice(last, match.index)) })
+        last = match.index + match[0].length
+      }
+      return { parts: out, breakAfter: PHRASE_BREAK.test(text.slice(last)) }
+    }
 
     /* ------------------------------------------------------------------------
      * Glossary
@@ -223,21 +262,50 @@
       return Array.from(new Set(list))
     }
 
+    /* A word as index terms: exact form and marked folded form. */
+    function bothForms(exact) {
+      return [exact, FOLD_MARK + foldForm(exact)]
+    }
+
+    /* An abbreviation as written, for comparing with the text as written:
+     * case kept ("AI" is not the word "Ai"), đ/Đ → d/D ("HDND" = "HĐND"). */
+    function casedD(word) {
+      return word.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D")
+    }
+
+    /* The meaning without notes in brackets, and without quotes:
+     * "báo cáo (“để b/c” là để báo cáo)" → "báo cáo". */
+    function mainMeaning(meaning) {
+      return String(meaning).replace(/\s*[(（][^)）]*[)）]/g, " ").replace(/["“”]/g, " ").trim()
+    }
+
     /* Each entry, ready for matching and for emitting index terms:
-     *   abbr   exact parts of the abbreviation ("CT/TW" → ["ct", "tw"]),
-     *   words  exact parts of the expansion,
-     *   abbrTerms / wordTerms  what to index where the other side occurs. */
+     *   abbr / abbrCased  parts of the abbreviation, lower case with đ → d,
+     *                     and as written: "CT/TW" → ["ct", "tw"] / ["CT", "TW"]
+     *   words / breaks    folded parts of the meaning, and where the meaning
+     *                     has punctuation between them
+     *   joined            the abbreviation's exact parts joined: "cttw"
+     *   marked            GLOSSARY_MARK + joined
+     *   abbrTerms         indexed where the meaning occurs
+     *   wordTerms         indexed (with abbrTerms) where the abbreviation occurs
+     *   (and `marked` once per occurrence of either) */
     const glossary = Object.keys(GLOSSARY || {}).map(function (key) {
-      const abbr = wordParts(key).map(exactForm)
-      const words = wordParts(String(GLOSSARY[key])).map(exactForm)
+      const abbrParts = wordParts(key)
+      const abbr = abbrParts.map(exactForm)
+      const meaning = partsWithBreaks(mainMeaning(GLOSSARY[key])).parts
+      const words = meaning.map(m => exactForm(m.part))
       const joined = abbr.join("")
       return {
         key: key,
-        expansion: String(GLOSSARY[key]),
+        meaning: mainMeaning(GLOSSARY[key]),
         abbr: abbr.map(plainD),
+        abbrCased: abbrParts.map(casedD),
         words: words.map(foldForm),
-        abbrTerms: unique([...abbr, ...abbr.map(foldForm), joined, foldForm(joined)]),
-        wordTerms: unique([...words, ...words.map(foldForm)])
+        breaks: meaning.map(m => m.breakBefore),
+        joined: joined,
+        marked: GLOSSARY_MARK + joined,
+        abbrTerms: unique([...abbr, joined].flatMap(bothForms)),
+        wordTerms: unique(words.flatMap(bothForms))
       }
     }).filter(entry => entry.abbr.length && entry.words.length)
 
@@ -257,69 +325,128 @@
      * Index pipeline
      * --------------------------------------------------------------------- */
 
-    /* Index terms for each token of one field (an array of arrays of strings,
-     * parallel to the tokens). Looks at the whole field because glossary
-     * phrases span several tokens; the pipeline hands every function the
-     * token array as its third argument. */
-    function analyse(strings) {
-      const terms = strings.map(() => [])
-      const seq = []                     /* one entry per word part */
-      strings.forEach(function (raw, t) {
-        const parts = wordParts(raw)
-        const exact = parts.map(exactForm)
-        for (const e of exact)
-          terms[t].push(e)
-        for (const e of exact)
-          terms[t].push(foldForm(e))
-        if (exact.length > 1) {          /* "ct/tw" is also "cttw" */
-          const joined = exact.join("")
-          terms[t].push(joined, foldForm(joined))
-        }
-        const edges = decodeEntities(raw).split(WORD_PART)
-        exact.forEach(function (e, i) {
-          seq.push({
-            token: t,
-            plain: plainD(e),
-            folded: foldForm(e),
-            breakBefore: i === 0 && PHRASE_BREAK.test(edges[0] || ""),
-            breakAfter: i === exact.length - 1 && PHRASE_BREAK.test(edges[edges.length - 1] || "")
-          })
-        })
-      })
+    /* What one token contributes on its own, whatever its neighbours:
+     *   terms  its index terms ("ct/tw" → ct, tw, cttw, each exact and folded)
+     *   parts  its word parts, for glossary matching: lower case with đ → d,
+     *          folded, and whether punctuation stands before/after them
+     * Tokens repeat a lot, so this is memoised. */
+    const tokenInfo = memoise(function (raw) {
+      const { parts, breakAfter } = partsWithBreaks(raw)
+      const exact = parts.map(p => exactForm(p.part))
+      const terms = exact.flatMap(bothForms)
+      if (exact.length > 1)
+        terms.push(...bothForms(exact.join("")))
+      return {
+        terms: unique(terms),
+        parts: exact.map((e, i) => ({
+          plain: plainD(e),
+          folded: foldForm(e),
+          breakBefore: parts[i].breakBefore,
+          breakAfter: i === exact.length - 1 && breakAfter
+        }))
+      }
+    })
 
-      /* Tokens covered by seq[k .. k + length - 1], or null when the run is
-       * not `wanted` or crosses punctuation. */
-      function cover(k, wanted, key) {
-        if (k + wanted.length > seq.length)
+    /* Index terms for each token of one field: an array (parallel to the
+     * tokens) of arrays of terms. Looks at the whole field because glossary
+     * phrases span several tokens; lunr's pipeline hands each function the
+     * token array as its third argument.
+     *   strings    the tokens as Material made them (lower case)
+     *   originals  a function giving token t as written, or null if unknown;
+     *              when known, an abbreviation in the text must have the
+     *              glossary's case, so "Ai ký…" ("who signs…") is not "AI" */
+    function analyse(strings, originals) {
+      const infos = strings.map(tokenInfo)
+      const extra = []                   /* token → glossary terms, if any */
+      const seq = []                     /* one entry per word part */
+      infos.forEach(function (info, t) {
+        info.parts.forEach((part, i) => seq.push({ part: part, token: t, index: i }))
+      })
+      const cased = []
+      function casedPart(entry) {
+        if (cased[entry.token] === undefined) {
+          const text = originals ? originals(entry.token) : null
+          const parts = typeof text === "string" ? wordParts(text) : null
+          cased[entry.token] = parts && parts.length === infos[entry.token].parts.length
+            ? parts.map(casedD) : null
+        }
+        return cased[entry.token] && cased[entry.token][entry.index]
+      }
+
+      /* Whether punctuation separates seq[i - 1] and seq[i]. */
+      function broken(i) {
+        return seq[i].part.breakBefore || seq[i - 1].part.breakAfter
+      }
+
+      /* The tokens of seq[k .. k + n - 1] if each part passes test, else null. */
+      function cover(k, n, test) {
+        if (k + n > seq.length)
           return null
         const tokens = []
-        for (let j = 0; j < wanted.length; j++) {
-          const part = seq[k + j]
-          if (part[key] !== wanted[j])
+        for (let j = 0; j < n; j++) {
+          if (!test(seq[k + j], j, k + j))
             return null
-          if (j > 0 && (part.breakBefore || seq[k + j - 1].breakAfter))
-            return null
-          if (tokens[tokens.length - 1] !== part.token)
-            tokens.push(part.token)
+          if (tokens[tokens.length - 1] !== seq[k + j].token)
+            tokens.push(seq[k + j].token)
         }
         return tokens
       }
 
+      function add(tokens, terms) {
+        for (const t of tokens)
+          (extra[t] || (extra[t] = [])).push(...terms)
+      }
+
       for (let k = 0; k < seq.length; k++) {
-        for (const entry of byAbbrStart.get(seq[k].plain) || []) {
-          const tokens = cover(k, entry.abbr, "plain")
-          if (tokens)
-            for (const t of tokens)
-              terms[t].push(...entry.wordTerms, ...entry.abbrTerms)
+        for (const entry of byAbbrStart.get(seq[k].part.plain) || []) {
+          const tokens = cover(k, entry.abbr.length, function (e, j, i) {
+            if (j > 0 && broken(i))
+              return false
+            const written = casedPart(e)
+            return written == null ? e.part.plain === entry.abbr[j] : written === entry.abbrCased[j]
+          })
+          if (tokens) {
+            add(tokens, entry.wordTerms.concat(entry.abbrTerms))
+            add(tokens.slice(0, 1), [entry.marked])
+          }
         }
-        for (const entry of byWordStart.get(seq[k].folded) || []) {
-          const tokens = cover(k, entry.words, "folded")
-          if (tokens)
-            for (const t of tokens)
-              terms[t].push(...entry.abbrTerms)
+        for (const entry of byWordStart.get(seq[k].part.folded) || []) {
+          const tokens = cover(k, entry.words.length, (e, j, i) =>
+            e.part.folded === entry.words[j] && (j === 0 || entry.breaks[j] || !broken(i)))
+          if (tokens) {
+            /* The abbreviation on every word, so that highlighting marks the
+             * whole phrase; the mark once, as it only counts for ranking. */
+            add(tokens, entry.abbrTerms)
+            add(tokens.slice(0, 1), [entry.marked])
+          }
         }
       }
-      return terms.map(unique)
+      return infos.map((info, t) => extra[t] ? unique(info.terms.concat(extra[t])) : info.terms)
+    }
+
+    /* The text Material's tokenizer was last given: the field being indexed
+     * (see the lunr.Builder patch below). */
+    let currentField = null
+
+    /* A token as written in the page. Material's tokenizer lower-cases tokens
+     * before the pipeline sees them, but records each token's place in
+     * lunr.tokenizer.table (position = block << 20 | index; entry = start <<
+     * 12 | length << 2 | type) for highlighting. That layout is Material's
+     * internal business, so the answer is only trusted when it lower-cases
+     * back to the token; otherwise null, and abbreviations then match in any
+     * case. */
+    function originalText(token) {
+      const table = lunr.tokenizer && lunr.tokenizer.table
+      const position = token.metadata && token.metadata.position
+      if (typeof currentField !== "string" || !Array.isArray(table) || typeof position !== "number")
+        return null
+      const block = table[position >>> 20]
+      const entry = block && block[position & 0xFFFFF]
+      if (typeof entry !== "number")
+        return null
+      const start = entry >>> 12
+      const text = currentField.slice(start, start + (entry >>> 2 & 0x3FF))
+      return text.toLowerCase() === token.toString() ? text : null
     }
 
     /* Pipeline function: one token in, its exact, folded and glossary terms
@@ -333,7 +460,8 @@
         i = 0
       }
       if (tokens !== lastTokens) {
-        lastTerms = analyse(tokens.map(t => t.toString()))
+        const field = tokens
+        lastTerms = analyse(field.map(t => t.toString()), t => originalText(field[t]))
         lastTokens = tokens
       }
       return lastTerms[i].map(term => token.clone(() => term))
@@ -346,14 +474,20 @@
     /* Exact form of a typed term, wildcards kept: "Uỷ*" → "ủy*",
      * "CT/TW*" → "cttw*" (the same joined form the index has). */
     function normaliseQueryTerm(term) {
-      const pieces = term.split("*").map(piece => wordParts(piece).map(exactForm).join(""))
-      const out = pieces.join("*")
+      const out = term.split("*").map(piece => wordParts(piece).map(exactForm).join("")).join("*")
       return out.replace(/\*/g, "") ? out : term
     }
 
-    /* Separates the variants of one clause on their way through the search
-     * pipeline; cannot be typed (lunr's lexer and Material drop it). */
-    const VARIANTS = "\u0001"
+    /* A typed term in folded form, as an index term: "dư*" → FOLD_MARK +
+     * "du*". The mark goes first, before any leading wildcard. */
+    function foldedTerm(term) {
+      return FOLD_MARK + foldForm(term)
+    }
+
+    /* Whether a typed term has any diacritic (đ included). */
+    function accented(term) {
+      return foldForm(term) !== term
+    }
 
     /* Whether a clause term (wildcards, edit distance and all) matches any
      * term of the index. */
@@ -374,34 +508,52 @@
       return false
     }
 
-    /* How much a match through the folded form counts, relative to a match
-     * of the exact form, when the reader typed diacritics. Small, so that
-     * whatever matches the spelling typed ranks first (even a folded match
-     * in a title, which Material boosts 1000x, stays below an exact one),
-     * while a misspelt or half-accented query still finds its words. */
-    const FOLDED_WEIGHT = 0.01
+    /* Separates the forms of one required clause on their way through the
+     * search pipeline (see rewriteClauses); typing cannot produce it. */
+    const VARIANTS = "\u0001"
 
-    /* Give each clause whose term has diacritics a folded twin.
-     *  - Optional clause (the usual case): the twin is a clause of its own
-     *    with a lower boost; lunr ORs optional clauses anyway.
-     *  - Required clause (+term, "quoted words", Material's suggestions):
-     *    both forms must count as one clause, which lunr only allows through
-     *    the search pipeline: they travel joined and searchTerms splits them.
-     *    Only forms that occur in the index are kept: lunr gives up on a
-     *    required clause at its first term without a match, even if another
-     *    of its terms would match.
-     *  - Prohibited clause (-term): left exact; "-hội" should not also drop
-     *    every page that says "hỏi". */
-    function expandClauses(index, clauses) {
+    /* How much a match through the folded form counts, relative to a match
+     * of the exact form, in a query typed with diacritics. Tiny, so that the
+     * spelling typed ranks first even against a folded match in a title
+     * (Material boosts titles 1000x), while a misspelt or half-accented query
+     * still finds its words. Among pages that only match folded, the order
+     * is unchanged: every score is scaled alike. */
+    const FOLDED_WEIGHT = 0.0001
+
+    /* Rewrite the typed clauses (see 1. at the top).
+     *  - Material puts a trailing wildcard on every term. Only the last term
+     *    is still being typed; the others are finished words and lose it.
+     *    Vietnamese syllables are short and many are the start of others:
+     *    "du*" would pull in "dụng", "dưới", "duy"…, "xa*" "xây", "xác"…,
+     *    drowning the words typed (all the more once diacritics are folded).
+     *  - Query without diacritics: every term becomes its folded form.
+     *  - Query with diacritics: each term stays exact, and
+     *      optional (the usual case): gets a folded twin, a clause of its own
+     *        with FOLDED_WEIGHT; lunr ORs optional clauses anyway. On the last
+     *        term the twin keeps the wildcard: "hô", on its way to "hội",
+     *        finds it through "ho*".
+     *      required (+term, "quoted words", Material's suggestion query): both
+     *        forms must count as one clause, which lunr only allows through
+     *        the search pipeline: they travel joined by VARIANTS and
+     *        searchTerms splits them. Only forms that occur in the index are
+     *        kept: lunr gives up on a required clause at its first term
+     *        without a match, even if another of its terms would match.
+     *      prohibited (-term): stays exact only; "-hội" should not also drop
+     *        the pages that say "hỏi". */
+    function rewriteClauses(index, typed) {
+      const careful = typed.some(c => typeof c.term === "string" && accented(c.term))
+      const last = typed[typed.length - 1]
       const out = []
-      for (const clause of clauses) {
+      for (const clause of typed) {
         out.push(clause)
         if (typeof clause.term !== "string")
           continue
-        const folded = foldForm(clause.term)
-        if (folded === clause.term)
-          continue
-        if (clause.presence === lunr.Query.presence.REQUIRED) {
+        if (clause !== last && /[^*]\*+$/.test(clause.term))
+          clause.term = clause.term.replace(/\*+$/, "")
+        const folded = foldedTerm(clause.term)
+        if (!careful) {
+          clause.term = folded
+        } else if (clause.presence === lunr.Query.presence.REQUIRED) {
           const usable = [clause.term, folded].filter(term => hasMatch(index, clause, term))
           if (usable.length > 1) {
             clause.term = usable.join(VARIANTS)
@@ -416,7 +568,56 @@
       return out
     }
 
-    /* Search pipeline function: split a clause's joined variants. */
+    /* How strongly a typed glossary meaning (or an abbreviation the separator
+     * cut in two, such as "CT-XH") pulls up the places that have the whole
+     * phrase or its abbreviation, per word. lunr divides scores by the length
+     * of the query vector and Material boosts titles 1000x: at this weight a
+     * place with the whole phrase ranks above one that merely has some of its
+     * words in a title. */
+    const PHRASE_WEIGHT = 1000
+
+    /* Clauses for glossary entries the reader typed out: the words of a
+     * meaning in a row ("hoi dong nhan dan"), or the parts of an abbreviation
+     * that the separator cut apart ("CT-XH" → "ct", "xh"). One clause per
+     * entry, for its marked term, which the index has wherever the
+     * abbreviation or the whole phrase occurs. The last word may still be
+     * being typed (it has Material's trailing wildcard), so it only has to be
+     * a prefix. */
+    function glossaryClauses(query, typed) {
+      const words = typed
+        .filter(c => typeof c.term === "string" && c.presence !== lunr.Query.presence.PROHIBITED)
+        .map(c => ({ core: c.term.replace(/^\*+|\*+$/g, ""), prefix: /\*$/.test(c.term) }))
+        .filter(w => w.core && w.core.indexOf("*") < 0)
+      function matches(k, wanted, form) {
+        if (wanted.length < 2 || k + wanted.length > words.length)
+          return false
+        for (let j = 0; j < wanted.length; j++) {
+          const word = words[k + j]
+          const have = form(word.core)
+          const last = k + j === words.length - 1
+          if (!(have === wanted[j] || (last && word.prefix && wanted[j].startsWith(have))))
+            return false
+        }
+        return true
+      }
+      const found = new Map()
+      for (let k = 0; k < words.length; k++) {
+        for (const entry of byWordStart.get(foldForm(words[k].core)) || [])
+          if (matches(k, entry.words, foldForm))
+            found.set(entry.marked, Math.max(found.get(entry.marked) || 0, entry.words.length))
+        for (const entry of byAbbrStart.get(plainD(words[k].core)) || [])
+          if (matches(k, entry.abbr, plainD))
+            found.set(entry.marked, Math.max(found.get(entry.marked) || 0, entry.abbr.length))
+      }
+      const clauses = []
+      for (const [term, size] of found) {
+        query.clause({ term: term, boost: PHRASE_WEIGHT * size, usePipeline: false })
+        clauses.push(query.clauses.pop())
+      }
+      return clauses
+    }
+
+    /* Search pipeline function: split a required clause's joined forms. */
     function searchTerms(token) {
       const str = token.toString()
       if (str.indexOf(VARIANTS) < 0)
@@ -424,24 +625,37 @@
       return str.split(VARIANTS).map(term => token.clone(() => term))
     }
 
-    /* An index term and its folded twin share positions; Material would wrap
-     * such a word in <mark> twice. Keep each position once per field. The
-     * arrays may be the index's own postings, so replace, never mutate. */
-    function dedupePositions(results) {
+    /* Match data as Material expects it:
+     *  - folded terms under their plain spelling ("\u0003luan" → "luan"), so
+     *    that Material's "does a matched term start with the typed word" test
+     *    and its suggestions see words; glossary marks dropped (the words of
+     *    the phrase or of the abbreviation's meaning matched too, at the
+     *    same positions);
+     *  - each position once per field: a word matched exact and folded would
+     *    otherwise be wrapped in <mark> twice.
+     * The arrays may be the index's own postings: build new ones, never
+     * mutate. */
+    function tidyMatchData(results) {
       for (const result of results) {
-        const seen = Object.create(null)
         const metadata = result.matchData.metadata
+        const tidy = Object.create(null)
+        const seen = Object.create(null)
         for (const term of Object.keys(metadata)) {
+          if (term.charAt(0) === GLOSSARY_MARK)
+            continue
+          const name = term.charAt(0) === FOLD_MARK ? term.slice(1) : term
+          const fields = tidy[name] || (tidy[name] = Object.create(null))
           for (const field of Object.keys(metadata[term])) {
-            const data = metadata[term][field]
-            if (!data || !Array.isArray(data.position))
-              continue
+            const data = metadata[term][field] || {}
             const done = seen[field] || (seen[field] = new Set())
-            const kept = data.position.filter(p => !done.has(p) && done.add(p))
-            if (kept.length !== data.position.length)
-              metadata[term][field] = Object.assign({}, data, { position: kept })
+            const positions = Array.isArray(data.position)
+              ? data.position.filter(p => !done.has(p) && done.add(p))
+              : []
+            const before = fields[field] && fields[field].position || []
+            fields[field] = Object.assign({}, fields[field], data, { position: before.concat(positions) })
           }
         }
+        result.matchData.metadata = tidy
       }
       return results
     }
@@ -475,32 +689,55 @@
     lunr.vi.normaliseQueryTerm = normaliseQueryTerm
     lunr.vi.analyse = analyse
     lunr.vi.glossary = glossary
+    lunr.vi.FOLD_MARK = FOLD_MARK
+    lunr.vi.GLOSSARY_MARK = GLOSSARY_MARK
 
-    /* Normalise every clause term, for the index query and for Material's own
-     * parse of the query alike. Patched once, even if this file loads twice. */
-    if (!lunr.Query.prototype.clause.vi) {
-      const clause = lunr.Query.prototype.clause
-      lunr.Query.prototype.clause = function (c) {
-        if (c && typeof c.term === "string")
-          c.term = normaliseQueryTerm(c.term)
-        return clause.call(this, c)
-      }
-      lunr.Query.prototype.clause.vi = true
+    /* The patches below wrap lunr's own methods, kept on the wrapper as
+     * `.viOriginal`, so loading this file twice wraps them once. */
+    function patch(owner, name, make) {
+      const original = owner[name].viOriginal || owner[name]
+      owner[name] = make(original)
+      owner[name].viOriginal = original
     }
 
-    /* Add folded variants to the clauses of indexes built with lunr.vi. */
-    if (!lunr.Index.prototype.query.vi) {
-      const query = lunr.Index.prototype.query
-      lunr.Index.prototype.query = function (fn) {
-        const index = this
-        if (!index.pipeline || index.pipeline._stack.indexOf(lunr.vi.searchTerms) < 0)
-          return query.call(this, fn)
-        return dedupePositions(query.call(this, function (q) {
-          fn.call(q, q)
-          q.clauses = expandClauses(index, q.clauses)
-        }))
+    /* Normalise every typed clause term, for the index query and for
+     * Material's own parse of the query alike. */
+    patch(lunr.Query.prototype, "clause", clause => function (c) {
+      if (c && typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK)
+        c.term = normaliseQueryTerm(c.term)
+      return clause.call(this, c)
+    })
+
+    /* Remember the text each field hands to the tokenizer, for originalText.
+     * Material sets its own tokenizer after lunr.vi has run, so it is wrapped
+     * here, when the first document is added. */
+    patch(lunr.Builder.prototype, "add", add => function (doc, attributes) {
+      if (this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0 && !this.tokenizer.vi) {
+        const tokenizer = this.tokenizer
+        this.tokenizer = function (input, metadata) {
+          currentField = typeof input === "string" ? input : null
+          return tokenizer.call(this, input, metadata)
+        }
+        this.tokenizer.vi = true
       }
-      lunr.Index.prototype.query.vi = true
-    }
+      try {
+        return add.call(this, doc, attributes)
+      } finally {
+        currentField = null
+      }
+    })
+
+    /* Rewrite the clauses of queries on indexes built with lunr.vi. */
+    patch(lunr.Index.prototype, "query", query => function (fn) {
+      const index = this
+      if (!index.pipeline || index.pipeline._stack.indexOf(lunr.vi.searchTerms) < 0)
+        return query.call(this, fn)
+      return tidyMatchData(query.call(this, function (q) {
+        fn.call(q, q)
+        const typed = q.clauses.slice()
+        /* Glossary clauses first: Material suggests the last matched term. */
+        q.clauses = glossaryClauses(q, typed).concat(rewriteClauses(index, typed))
+      }))
+    })
   }
 })
