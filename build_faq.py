@@ -123,14 +123,15 @@ DEADLINE_KINDS: dict[str, str] = {
     "years": "Trong nhiều năm",
     "monthly": "Hằng tháng",
     "yearly": "Hằng năm",
+    "periodic": "Định kỳ (không nêu chu kỳ)",
     "ongoing": "Thường xuyên",
     "conditional": "Theo hướng dẫn, yêu cầu của cấp trên",
 }
 DEADLINE_GROUP = {"month": 0, "quarter": 0, "years": 0,
-                  "monthly": 1, "yearly": 1, "ongoing": 1, "conditional": 2}
+                  "monthly": 1, "yearly": 1, "periodic": 1, "ongoing": 1, "conditional": 2}
 # Words the plan's wording must contain for each recurring/ongoing kind,
 # so that the structured form can never contradict the printed wording.
-DEADLINE_WORDS = {"monthly": "hằng tháng", "yearly": "hằng năm",
+DEADLINE_WORDS = {"monthly": "hằng tháng", "yearly": "hằng năm", "periodic": "định kỳ",
                   "ongoing": "thường xuyên"}
 QUARTER_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -155,7 +156,10 @@ WHITESPACE_RE = re.compile(r"\s+")
 RAW_HTML_RE = re.compile(r"<[A-Za-z!/?]")
 INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
 REF_LINK_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
-CODE_SPAN_RE = re.compile(r"(`+)(?:.|\n)*?\1")
+# A code span opens and closes with backtick runs of the same length (CommonMark).
+# Whole runs only: "(`+)…\1" backtracked into every shorter run, and an answer
+# of 20,000 backticks took minutes.
+CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")
 
 MAX_DEPTH = 12  # deeper YAML than this is never a valid faq.yml
 MAX_NODES = 200_000  # faq.yml holds ~5,000; each costs ~0.5 KB while loading
@@ -669,6 +673,12 @@ def expected_one_of(word: str, choices: Iterable[str]) -> str:
     return "expected one of: " + ", ".join(choices)
 
 
+def one_line(message: str) -> str:
+    """A problem is one line: a value quoted raw (a body's name written as a
+    block scalar) must not split it."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
 class Checker:
     """Collects problems for one file while walking its nodes."""
 
@@ -687,10 +697,10 @@ class Checker:
             line = node.line + line_offset
             if line_offset == 0:
                 col = node.col + (1 if node.quoted else 0) + col - 1
-        self.problems.append(Problem(self.shown, line, col, message))
+        self.problems.append(Problem(self.shown, line, col, one_line(message)))
 
     def add(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.shown, node.line, node.col, message))
+        self.problems.append(Problem(self.shown, node.line, node.col, one_line(message)))
 
     def mapping(self, node: Node, where: str, allowed: set[str],
                 required: Iterable[str] = ()) -> dict[str, tuple[Node, Node]] | None:
@@ -707,7 +717,7 @@ class Checker:
         return items
 
     def text(self, items: dict, name: str, where: str, required: bool = True,
-             allow_empty: bool = False) -> str | None:
+             allow_empty: bool = False, single_line: bool = False) -> str | None:
         if name not in items:
             return None
         node = items[name][1]
@@ -728,6 +738,13 @@ class Checker:
             self.add(node, f"{where}: {name}: is {len(value)} characters long; expected at most "
                            f"{MAX_TEXT_CHARS} (split it up)")
             return None
+        if single_line:
+            # Headings and table cells: a line break would end the heading before
+            # its anchor, or the table row. A block scalar's final newline is dropped.
+            value = value.strip()
+            if "\n" in value:
+                self.add(node, f"{where}: {name}: is on {value.count(chr(10)) + 1} lines; expected one line")
+                return None
         return value
 
     def seq(self, items: dict, name: str, where: str, required: bool = True) -> list[Node]:
@@ -876,7 +893,7 @@ def roman_to_int(roman: str) -> int:
 def section_text(plan: Plan, section: Section) -> str:
     """The citable text of a section: its own words and its subsections'."""
     if section.id == "tieu-de":
-        parts = [plan.issuer, plan.party, plan.number, plan.place_date,
+        parts = [plan.issuer, plan.party, plan.number, plan.place_date, plan.handwritten,
                  plan.document_type, plan.title]
         return norm_space(" ".join(p for p in parts if p))
     if section.id == "noi-nhan":
@@ -1088,8 +1105,8 @@ def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
         b = check.mapping(value, where, BODY_KEYS, ("name",))
         if b is None:
             continue
-        name = check.text(b, "name", where)
-        short = check.text(b, "short", where, required=False)
+        name = check.text(b, "name", where, single_line=True)
+        short = check.text(b, "short", where, required=False, single_line=True)
         aliases = []
         for alias in check.seq(b, "aliases", where, required=False):
             if alias.kind == "scalar" and alias.tag == "str" and str(alias.value).strip():
@@ -1139,7 +1156,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
                                "expected every id once")
         else:
             seen_ids[qid] = id_node
-    text = check.text(items, "question", where)
+    text = check.text(items, "question", where, single_line=True)
     answer = check.text(items, "answer", where)
     if answer is not None:
         for line_offset, col, message in check_markdown(answer):
@@ -1156,8 +1173,14 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
     body_roles = []
     for b_node in check.seq(items, "bodies", where, required=False):
         body_role = validate_body_role(check, b_node, where, bodies, cited_plans, citations, plans)
-        if body_role is not None:
-            body_roles.append(body_role)
+        if body_role is None:
+            continue
+        twin = next((b for b in body_roles if (b.body, b.plan) == (body_role.body, body_role.plan)), None)
+        if twin is not None:
+            check.add(b_node, f"{where}: body {body_role.body!r} is listed twice for plan {body_role.plan!r}; "
+                              "expected each body once per plan (split the question if it has two roles)")
+            continue
+        body_roles.append(body_role)
     deadline = None
     if "deadline" in items:
         deadline = validate_deadline(check, items["deadline"][1], where, cited_plans, citations, plans)
@@ -1309,26 +1332,34 @@ def body_names(body: Body) -> list[str]:
     return [n.lower() for n in (body.name, *body.aliases)]
 
 
+def names_in(names: list[str], text: str) -> bool:
+    """A body's name stands in the text as whole words: "btgdv" is not in "btgdvtw"."""
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I) for n in names)
+
+
 def check_body_in_text(body: Body, role: str, cited: list[tuple[Plan, Section | None]]) -> str | None:
-    """A body and its role must be what the cited sections print."""
+    """A body and its role must be what one of the cited sections prints. A section
+    with "Trách nhiệm …:" lines must name the body on a line of that role; any other
+    section must name the body."""
     names = body_names(body)
-    role_lines: list[tuple[str, str]] = []
+    said: list[str] = []
     for plan, section in cited:
         if section is None:
             continue
+        role_lines = []
         for paragraph in [section.title, *section.paragraphs]:
             label, sep, rest = paragraph.partition(":")
             if sep and label.strip().lower() in ROLE_LINE_LABELS:
                 role_lines.append((ROLE_LINE_LABELS[label.strip().lower()], rest))
-    if role_lines:
-        if any(r == role and any(n in rest.lower() for n in names) for r, rest in role_lines):
+        if role_lines:
+            if any(r == role and names_in(names, rest) for r, rest in role_lines):
+                return None
+            said += [f"{section.id} {ROLES[r]}: {shorten(rest.strip(), 60)}" for r, rest in role_lines]
+        elif names_in(names, section_text(plan, section)):
             return None
-        said = [f"{ROLES[r]}: {shorten(rest.strip(), 60)}" for r, rest in role_lines]
+    if said:
         return (f"body {body.id!r} with role {role!r} is not what the cited sections print; "
                 f"their role lines say: {'; '.join(said)}")
-    text = " ".join(section_text(plan, s).lower() for plan, s in cited if s is not None)
-    if any(n in text for n in names):
-        return None
     return (f"body {body.id!r} ({body.name}) is not named in the cited sections; expected one of its names "
             f"there ({', '.join(repr(n) for n in (body.name, *body.aliases))}) — add an alias or fix the body")
 
@@ -1339,7 +1370,7 @@ def validate_deadline(check: Checker, node: Node, where: str, cited_plans: list[
     if d is None:
         return None
     w = f"{where}: deadline"
-    wording = check.text(d, "wording", w)
+    wording = check.text(d, "wording", w, single_line=True)
     kind = check.text(d, "kind", w)
     plan_id = scalar_id(check, d, "plan", w, "\"002\"") if "plan" in d else None
     plan_id = resolve_plan(check, d, node, where, "deadline", plan_id, cited_plans)
@@ -1415,8 +1446,8 @@ def coverage(plans: dict[str, Plan], faq: Faq) -> dict[str, tuple[list[str], lis
     result = {}
     for pid, plan in sorted(plans.items()):
         leaves = [s.id for s in plan.leaves()]
-        hit = [s for s in leaves if (pid, s) in cited or any(
-            (pid, p) in cited for p in ancestors(s))]
+        # Only a direct citation counts: citing "II" says nothing about II.3.5.
+        hit = [s for s in leaves if (pid, s) in cited]
         result[pid] = (hit, [s for s in leaves if s not in hit])
     return result
 
@@ -1555,12 +1586,19 @@ def plain_text(markdown: str) -> str:
 
 def render_sources(q: Question, plans: dict[str, Plan], page: str) -> str:
     lines = ["", '<div class="faq-sources" markdown>', "", "**Căn cứ:**", ""]
+    # One line per section, with all the quotes taken from it.
+    quotes: dict[tuple[str, str], list[str]] = {}
     for c in q.citations:
-        plan = plans[c.plan]
-        section = plan.section(c.section)
-        link = f"[{md_escape(citation_label(plan, section))}]({rel(page, plan.page)}#{section.anchor})"
+        quotes.setdefault((c.plan, c.section), [])
         if c.quote:
-            link += f": “{md_escape(norm_space(c.quote))}”"
+            quotes[(c.plan, c.section)].append(f"“{md_escape(norm_space(c.quote))}”")
+    for (plan_id, section_id), said in quotes.items():
+        plan = plans[plan_id]
+        section = plan.section(section_id)
+        link = f"[{md_escape(citation_label(plan, section))}]({rel(page, plan.page)}#{section.anchor})"
+        if said:
+            # The booklet prints the citation alone, as "Kế hoạch …, mục II.2.4".
+            link += f'<span class="faq-quote">: {" … ".join(said)}</span>'
         lines.append(f"- {link}")
     lines += ["", "</div>"]
     return "\n".join(lines)
@@ -1661,7 +1699,7 @@ def render_plan_header(plan: Plan) -> str:
     rows.append(("Số, ký hiệu (như in)", plan.number or "Văn bản không ghi số, ký hiệu."))
     rows.append(("Địa danh, ngày tháng (như in)", plan.place_date or "Văn bản không ghi địa danh, ngày tháng."))
     if plan.handwritten:
-        rows.append(("Ghi bên cạnh dòng ngày tháng", f"“{plan.handwritten}” (có thể là ngày, tháng ghi tay)"))
+        rows.append(("Ghi bên cạnh dòng ngày tháng (như in)", f"“{plan.handwritten}”"))
     rows.append(("Người ký", f"{plan.signer.on_behalf} – {plan.signer.title} – {plan.signer.name}"))
     table = ["| | |", "|---|---|"] + [f"| {md_escape(k)} | {md_escape(v)} |" for k, v in rows]
     return "\n".join(table)
@@ -1993,6 +2031,7 @@ def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
         out += ["Còn được viết là: " + ", ".join(f"“{md_escape(a)}”" for a in body.aliases) + ".", ""]
     if not duties:
         out += ["Chưa có câu hỏi nào nêu việc của cơ quan này.", ""]
+    anchored: set[str] = set()
     for pid, plan in sorted(plans.items()):
         mine = [(q, r) for q, r in duties if r.plan == pid]
         out += [f"## {md_escape(plan.short_name)} {{#ke-hoach-{pid}}}", ""]
@@ -2002,8 +2041,11 @@ def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
             continue
         out += ["| Việc | Vai trò | Thời gian thực hiện | Căn cứ |", "|---|---|---|---|"]
         for q, r in sorted(mine, key=lambda x: deadline_order(x[0])):
-            when = md_escape(q.deadline.wording) if q.deadline and q.deadline.plan == pid else "Kế hoạch không nêu"
-            out.append(f'| <span id="{q.id}"></span>{question_link(q, page)} | {ROLES[r.role]} | {when} | '
+            # No deadline facet means the question is not about one; the answer says more.
+            when = md_escape(q.deadline.wording) if q.deadline and q.deadline.plan == pid else "— (xem câu trả lời)"
+            anchor = "" if q.id in anchored else f'<span id="{q.id}"></span>'
+            anchored.add(q.id)
+            out.append(f"| {anchor}{question_link(q, page)} | {ROLES[r.role]} | {when} | "
                        f"{cited_sections(q, pid, plans, page)} |")
         out.append("")
     return "\n".join(out) + "\n"

@@ -69,8 +69,16 @@ _INSTRUMENT = r"""
     worker.addEventListener("message", ev => {
       const data = ev.data || {};
       if (data.type === READY) { log.ready = true; log.readyAt = performance.now(); }
-      if (data.type === RESULT)
-        log.results.push({ t: performance.now(), n: (data.data.items || []).length });
+      if (data.type === RESULT) {
+        // Everything the worker found, not only what is rendered (Material
+        // renders 10 pages at first, more on scrolling).
+        const found = [];
+        for (const group of data.data.items || [])
+          for (const doc of group)
+            if (doc.score > 0) found.push([doc.location, doc.score]);
+        log.results.push({ t: performance.now(), n: (data.data.items || []).length, found,
+                           suggest: data.data.suggest || [] });
+      }
     });
     worker.addEventListener("error", ev => log.errors.push(String(ev.message || ev)));
     return worker;
@@ -160,6 +168,7 @@ _READ_RESULTS = r"""
     query_sent: i < 0 ? null : log.queries[i].t,
     result_received: i < 0 || !log.results[i] ? null : log.results[i].t,
     rendered: render ? render.t : null,
+    found: i < 0 || !log.results[i] ? [] : log.results[i].found,
     queries_sent: log.queries.length - before,
     errors: log.errors,
   };
@@ -192,13 +201,20 @@ class SearchOutcome:
     worker_ms: float | None   # final query sent -> its answer received
     send_ms: float | None     # last keydown -> final query sent (Material queries on keyup)
     render_ms: float | None   # answer received -> results rendered
+    found: tuple[tuple[str, float], ...]  # everything the worker returned: (location, score), best first
     meta: str                 # "N tài liệu liên quan"
     suggestion: str
     queries_sent: int
 
     @property
     def urls(self) -> list[str]:
+        """Shown links, in page order."""
         return [item.url for item in self.items]
+
+    @property
+    def locations(self) -> list[str]:
+        """Everything found, best score first (as in search_index.json)."""
+        return [location for location, _ in self.found]
 
     @property
     def sections(self) -> list[SearchItem]:
@@ -308,14 +324,28 @@ class SearchHarness:
         before = self.page.evaluate("() => window.__search.queries.length")
         self.page.keyboard.press("Control+A")
         self.page.keyboard.press("Backspace")
-        self.page.wait_for_function(_SETTLED, arg=before, timeout=self.timeout_ms)
+        self._settle(before, "")
+
+    def _settle(self, before: int, text: str) -> None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+        try:
+            self.page.wait_for_function(_SETTLED, arg=before, timeout=self.timeout_ms)
+        except PlaywrightTimeout:
+            state = self.page.evaluate("""(before) => {
+              const log = window.__search;
+              return { value: document.querySelector("input.md-search__input").value,
+                       queries: log.queries.slice(before).map(q => q.q),
+                       results: log.results.length - before, renders: log.renders.slice(-3),
+                       errors: log.errors };
+            }""", before)
+            raise RuntimeError(f"search for {text!r} did not settle: {state}; console: {self.console[-5:]}")
 
     def query(self, text: str, *, delay_ms: float | None = None) -> SearchOutcome:
         """Type `text` into an empty search box; return what the page shows."""
         self.clear()
         before = self.page.evaluate("() => window.__search.queries.length")
         self.type(text, self.delay_ms if delay_ms is None else delay_ms)
-        self.page.wait_for_function(_SETTLED, arg=before, timeout=self.timeout_ms)
+        self._settle(before, text)
         raw = self.page.evaluate(_READ_RESULTS, before)
         if raw["errors"]:
             raise RuntimeError(f"search worker failed: {raw['errors']}")
@@ -328,6 +358,7 @@ class SearchHarness:
             worker_ms=_elapsed(raw["query_sent"], raw["result_received"]),
             send_ms=_elapsed(raw["last_keydown"], raw["query_sent"]),
             render_ms=_elapsed(raw["result_received"], raw["rendered"]),
+            found=tuple(sorted(((loc, score) for loc, score in raw["found"]), key=lambda x: -x[1])),
             meta=raw["meta"],
             suggestion=raw["suggestion"],
             queries_sent=raw["queries_sent"],

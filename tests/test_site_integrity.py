@@ -40,7 +40,9 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     for page in pages:
         for link in internal_links(page):
             parts = urlsplit(link)
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            # 404.html uses site-absolute paths (it is served from any depth).
+            base = built_site if parts.path.startswith("/") else page.parent
+            target = page if not parts.path else (base / unquote(parts.path.lstrip("/"))).resolve()
             if target.is_dir():
                 target = target / "index.html"
             checked += 1

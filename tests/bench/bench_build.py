@@ -631,6 +631,8 @@ def report(sizes: list[Size], flags: list[str], notes: list[str], rounds: int, h
     by_n = {s.n: s for s in sizes}
     real = sizes[0]
     p(f"build benchmark — {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end; {versions()}")
+    p(f"real size: faq.yml as it stands ({real.n} questions); synthetic sizes: the real entries, then variants "
+      "of them (ids -s00001…, a unique phrase added to question and answer, same citations, topics spread)")
     p(f"rounds: {rounds} per size, runs alternated within each round (order rotating and reversing)"
       + (f"; at {HEAVY_SIZE:,} questions {heavy[0]} rounds, mkdocs{'/zensical' if zensical else ''} in "
          f"{heavy[1]} of them" if HEAVY_SIZE in by_n else ""))
@@ -832,7 +834,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--rounds must be at least 1")
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="faq-bench-"))
-    notes: list[str] = []
+    notes: list[str] = [f"load average {os.getloadavg()[0]:.2f} at the start ({os.cpu_count()} cores, shared)"]
     try:
         base = work / "project"
         snapshot_project(base)

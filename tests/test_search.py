@@ -1,0 +1,304 @@
+"""Search as Vietnamese readers type it, in headless Chromium on the real site.
+
+Place in the pipeline: after build_faq.py (which turns docs/includes/lunr.vi.js
+plus the glossary of faq.yml into assets/javascripts/lunr/min/lunr.vi.min.js)
+and `mkdocs build`. Each query is typed into Material's search box key by key
+(tests/search_harness.py); expectations are worked out from the site's own
+search_index.json and glossary, so they follow the content as it grows.
+Spelling and glossary rules on made-up documents: test_lunr_vi.py.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import build_faq
+from conftest import ROOT
+from search_harness import SearchHarness
+
+LUNR_VI = "assets/javascripts/lunr/min/lunr.vi.min.js"
+TIMINGS: list[tuple[str, float]] = []     # (query, ms) of every query typed here
+
+
+# ---------------------------------------------------------------------------
+# The site, its index and glossary, and the search box
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site(built_site) -> Path:
+    return built_site
+
+
+@pytest.fixture(scope="module")
+def search(site, browser):
+    with SearchHarness(site, browser=browser) as harness:
+        yield Typist(harness)
+
+
+class Typist:
+    """The harness, remembering how long each query took."""
+
+    def __init__(self, harness: SearchHarness) -> None:
+        self.harness = harness
+
+    def __call__(self, query: str):
+        outcome = self.harness.query(query)
+        assert outcome.ms is not None, query
+        TIMINGS.append((query, outcome.ms))
+        return outcome
+
+
+@pytest.fixture(scope="module")
+def docs(site) -> dict[str, dict]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"]: doc for doc in index["docs"]}
+
+
+@pytest.fixture(scope="module")
+def glossary(site) -> dict[str, str]:
+    source = (site / LUNR_VI).read_text(encoding="utf-8")
+    match = re.search(r"^\s*const GLOSSARY = (\{.*\})\s*$", source, re.M)
+    assert match, "the glossary is not in the built lunr.vi.min.js"
+    return json.loads(match.group(1))
+
+
+def plain_text(doc: dict) -> str:
+    """Title and text of an index entry as a reader sees them, NFC."""
+    text = re.sub(r"<[^>]+>", " ", doc["title"] + " \n " + doc["text"])
+    return unicodedata.normalize("NFC", html.unescape(text))
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
+
+
+def has_phrase(doc: dict, phrase: str) -> bool:
+    """The words of `phrase`, folded, in a row (only spaces or hyphens between)."""
+    wanted = [build_faq.fold_key(w) for w in words(phrase)]
+    text = build_faq.fold_key(plain_text(doc))
+    pattern = r"(?<![^\W_])" + r"[\s\-–]+".join(map(re.escape, wanted)) + r"(?![^\W_])"
+    return re.search(pattern, text) is not None
+
+
+def has_abbreviation(doc: dict, abbreviation: str) -> bool:
+    """The abbreviation as written (case kept; "HDND" counts as "HĐND")."""
+    def d(s: str) -> str:
+        return s.replace("đ", "d").replace("Đ", "D")
+    pattern = r"(?<![^\W_])" + re.escape(d(abbreviation)) + r"(?![^\W_])"
+    return re.search(pattern, d(plain_text(doc))) is not None
+
+
+def has_word(doc: dict, word: str) -> bool:
+    return word in {w.lower() for w in words(plain_text(doc))}
+
+
+def bare(word: str) -> str:
+    return re.sub(r"^[^\w]+|[^\w]+$", "", word)
+
+
+# ---------------------------------------------------------------------------
+# The plugin is the one the browser runs
+# ---------------------------------------------------------------------------
+
+def test_site_ships_our_lunr_vi_with_the_glossary(site, glossary):
+    shipped = (site / LUNR_VI).read_text(encoding="utf-8")
+    template = (ROOT / "docs" / build_faq.SEARCH_TEMPLATE).read_text(encoding="utf-8")
+    before, after = template.split(build_faq.SEARCH_GLOSSARY_SLOT)
+    assert before in shipped and after in shipped
+    faq, problems = build_faq.load_faq(ROOT / "faq.yml", "faq.yml", build_faq.load_plans(ROOT / "plans", "plans")[0])
+    assert not problems
+    assert glossary == dict(faq.glossary)
+    import material
+    theirs = Path(material.__file__).parent / "templates" / LUNR_VI
+    assert theirs.read_text(encoding="utf-8") != shipped
+
+
+def test_browser_loads_our_lunr_vi(search, site):
+    page = search.harness.page
+    served = page.evaluate(f"() => fetch({LUNR_VI!r}).then(r => r.text())")
+    assert served == (site / LUNR_VI).read_text(encoding="utf-8")
+    # And the worker uses it: Material's own lunr.vi finds nothing unaccented.
+    assert search("du luan xa hoi").found
+
+
+def test_search_index_has_no_folded_shadow_text(docs):
+    """Folding happens in the worker: the published index is Material's own,
+    with the text as written (and so does not grow)."""
+    text = "\n".join(plain_text(doc) for doc in docs.values())
+    assert "dư luận xã hội" in text
+    assert "du luan xa hoi" not in text.lower()
+    assert "\u0002" not in text and "\u0003" not in text
+
+
+# ---------------------------------------------------------------------------
+# Diacritics
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("plain, accented", [
+    ("du luan xa hoi", "dư luận xã hội"),
+    ("dang uy", "đảng ủy"),
+    ("mat tran to quoc", "mặt trận tổ quốc"),
+    ("tuyen truyen", "tuyên truyền"),
+    ("kinh phi", "kinh phí"),
+])
+def test_query_without_diacritics_finds_what_the_accented_query_finds(search, plain, accented):
+    without, with_ = search(plain), search(accented)
+    assert with_.found, accented
+    # The best match, and the first links on screen, are the same.
+    assert without.locations[0] == with_.locations[0]
+    assert without.urls[:4] == with_.urls[:4]
+    assert len(set(without.locations[:5]) & set(with_.locations[:5])) >= 3
+    # Nothing the accented query finds is lost without diacritics.
+    assert set(with_.locations) <= set(without.locations)
+
+
+def test_d_with_bar_folds_to_d(search, docs):
+    outcome = search("dang uy")
+    top = [docs[loc] for loc in outcome.locations[:5]]
+    assert all(re.search(r"đảng ủy", plain_text(doc), re.I) for doc in top)
+    assert {"Đảng", "đảng"} & {bare(m) for item in outcome.items[:6] for m in item.marks}
+
+
+def test_both_tone_placements_nfd_and_capitals_search_alike(search):
+    base = search("ủy ban")
+    assert base.found
+    for variant in ("uỷ ban", unicodedata.normalize("NFD", "ủy ban"), "ỦY BAN", "Uỷ Ban"):
+        outcome = search(variant)
+        assert outcome.found == base.found, variant
+        assert [i.marks for i in outcome.items] == [i.marks for i in base.items], variant
+    accented = search("dư luận xã hội")
+    for variant in (unicodedata.normalize("NFD", "dư luận xã hội"), "DƯ LUẬN XÃ HỘI"):
+        assert search(variant).found == accented.found, variant
+
+
+def test_typed_words_are_not_listed_as_missing(search, docs):
+    """Material lists typed words it thinks a result lacks ("Không: …"),
+    testing matched index terms against the typed text; NFD input, the other
+    tone placement or missing diacritics must not confuse it."""
+    for query, wanted in (("uỷ ban", ["ủy", "ban"]), (unicodedata.normalize("NFD", "dư luận"), ["dư", "luận"]),
+                          ("du luan", ["dư", "luận"])):
+        outcome = search(query)
+        having = [i for i in outcome.items if i.anchor and all(has_word(docs[i.url], w) for w in wanted)]
+        assert having, query
+        assert all(not i.missing for i in having), [(i.url, i.missing) for i in having if i.missing]
+
+
+@pytest.mark.parametrize("query, exact_words", [
+    ("tình hình", ["tình", "hình"]),
+    ("hỏi", ["hỏi"]),
+    ("hội", ["hội"]),
+])
+def test_exact_diacritics_rank_first(search, docs, query, exact_words):
+    outcome = search(query)
+    exact = [score for loc, score in outcome.found if all(has_word(docs[loc], w) for w in exact_words)]
+    folded_only = [score for loc, score in outcome.found
+                   if not any(has_word(docs[loc], w) for w in exact_words)]
+    assert exact and folded_only, "the content should have both kinds"
+    assert min(exact) > max(folded_only)
+
+
+def test_previews_keep_their_diacritics_and_mark_the_accented_words(search, docs):
+    outcome = search("du luan xa hoi")
+    shown = [item for item in outcome.items if item.anchor]
+    assert shown
+    for item in shown:
+        doc = docs[item.url]
+        assert unicodedata.normalize("NFC", item.title) == \
+            re.sub(r"\s+", " ", plain_text({"title": doc["title"], "text": ""})).strip()
+        assert "du luan" not in (item.title + item.text).lower()
+    marked = {bare(m).lower() for item in shown for m in item.marks}
+    assert {"dư", "luận", "xã", "hội"} <= marked
+    assert "<mark><mark>" not in "".join(item.title_html + item.text_html for item in outcome.items)
+
+
+# ---------------------------------------------------------------------------
+# Abbreviations
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query, abbreviation", [
+    ("DLXH", "DLXH"), ("dlxh", "DLXH"), ("hdnd", "HĐND"), ("HĐND", "HĐND"),
+    ("mttq", "MTTQ"), ("ubnd", "UBND"), ("btgdv", "BTGDV"),
+])
+def test_abbreviation_finds_the_full_words(search, docs, glossary, query, abbreviation):
+    meaning = re.sub(r"\s*\(.*?\)", "", glossary[abbreviation])
+    outcome = search(query)
+    expected = {loc for loc, doc in docs.items()
+                if has_phrase(doc, meaning) or has_abbreviation(doc, abbreviation)}
+    assert expected, f"the content has neither {abbreviation} nor {meaning!r}"
+    assert expected <= set(outcome.locations)
+    top = outcome.locations[:len(expected)]
+    assert all(loc in expected for loc in top[:5]), [loc for loc in top[:5] if loc not in expected]
+    # Shown with the full words marked where the text has them.
+    phrase_items = [i for i in outcome.items if i.anchor and has_phrase(docs[i.url], meaning)]
+    if phrase_items:
+        first_word = words(meaning)[0].lower()
+        assert any(first_word in {bare(m).lower() for m in i.marks} for i in phrase_items)
+
+
+@pytest.mark.parametrize("abbreviation", ["HĐND", "UBND", "DLXH", "MTTQ", "BTGDV", "BTV"])
+def test_full_words_find_the_abbreviation(search, docs, glossary, abbreviation):
+    meaning = re.sub(r"\s*\(.*?\)", "", glossary[abbreviation])
+    abbr_only = {loc for loc, doc in docs.items()
+                 if has_abbreviation(doc, abbreviation) and not has_phrase(doc, meaning)}
+    either = {loc for loc, doc in docs.items()
+              if has_abbreviation(doc, abbreviation) or has_phrase(doc, meaning)}
+    assert abbr_only, f"no page uses {abbreviation} without {meaning!r}: pick another"
+    for query in (meaning, build_faq.fold_key(meaning)):
+        outcome = search(query)
+        assert abbr_only <= set(outcome.locations), query
+        # Places with the whole phrase or its abbreviation come before places
+        # that merely have some of its words.
+        scores = dict(outcome.found)
+        others = [s for loc, s in outcome.found if loc not in either]
+        if others:
+            assert min(scores[loc] for loc in either) > max(others), query
+
+
+# ---------------------------------------------------------------------------
+# Speed
+# ---------------------------------------------------------------------------
+
+def test_results_appear_within_100_ms_of_the_last_keystroke(search):
+    for query in ("dư luận xã hội", "du luan", "ubnd", "hoi dong nhan dan", "kinh phí",
+                  "dang uy", "thoi han", "mttq", "tuyen truyen", "quy iv"):
+        search(query)
+    times = [ms for _, ms in TIMINGS]
+    median = statistics.median(times)
+    print(f"\n{len(times)} queries: median {median:.0f} ms, max {max(times):.0f} ms "
+          f"(index built in {search.harness.setup_ms} ms)")
+    assert median <= 100, sorted(TIMINGS, key=lambda t: -t[1])[:5]
+
+
+# ---------------------------------------------------------------------------
+# Offline: the copy opened from the file system (Material's offline plugin)
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory, site) -> Path:  # site: the pages are generated
+    out = tmp_path_factory.mktemp("offline") / "site"
+    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (out / "search" / "search_index.js").exists(), "not an offline build"
+    return out
+
+
+def test_offline_copy_searches_alike(search, offline_site, browser):
+    queries = ("du luan xa hoi", "hdnd", "uỷ ban", "Hội đồng nhân dân")
+    online = {q: search(q).found for q in queries}
+    with SearchHarness(offline_site, browser=browser, offline=True) as offline:
+        assert offline.iframe_worker, "on file:// Material runs its worker in an iframe"
+        for query in queries:
+            outcome = offline.query(query)
+            assert outcome.found == online[query], query
