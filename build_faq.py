@@ -453,7 +453,8 @@ def describe_invisible_char(char: str) -> str:
 def read_text(path: Path, shown: str) -> str:
     """Read a UTF-8 file, turning every way it can fail into a Problem."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # bounded: --faq /dev/zero must not fill the memory
+            data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise LoadError([Problem(shown, 1, 1, "file not found; expected a YAML file here")])
     except IsADirectoryError:
@@ -463,7 +464,7 @@ def read_text(path: Path, shown: str) -> str:
                                               "expected a readable YAML file")])
     if len(data) > MAX_INPUT_BYTES:
         raise LoadError([Problem(shown, 1, 1,
-                                 f"file is {len(data)} bytes; expected at most {MAX_INPUT_BYTES}")])
+                                 f"file is larger than {MAX_INPUT_BYTES} bytes; expected at most that")])
     if data.startswith(b"\xef\xbb\xbf"):
         raise LoadError([Problem(shown, 1, 1,
                                  "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")])
@@ -1795,7 +1796,7 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
         issuer = plan.issuer or "Ban Thường vụ Tỉnh ủy (không nêu tên tỉnh)"
         out.append(f"| [{md_escape(plan.short_name)}]({plan.page}) | {md_escape(issuer)} | "
                    f"{md_escape(plan.place_date or 'không ghi')} | "
-                   f"{md_escape(plan.signer.title.capitalize())} {md_escape(plan.signer.name)} | "
+                   f"{md_escape(plan.signer.name)} ({md_escape(title_case(plan.signer.title))}) | "
                    f"{len(plan.leaves())} | {n_questions} |")
     out += ["", "## Chủ đề {#chu-de}", ""]
     for topic, (slug, title, blurb) in TOPICS.items():
@@ -1811,6 +1812,17 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
             "Toàn bộ hỏi – đáp có ở dạng máy đọc được: [faq.json](faq.json) "
             f"(lược đồ của tệp nguồn: [faq.schema.json]({SCHEMA_URL_PATH})).", ""]
     return "\n".join(out)
+
+
+def title_case(printed: str) -> str:
+    """"PHÓ BÍ THƯ THƯỜNG TRỰC" as written in running text: "Phó Bí thư Thường trực"."""
+    words = printed.lower().split()
+    out = []
+    for i, word in enumerate(words):
+        # Vietnamese capitalises the first syllable of each title word: Phó, Bí thư, Thường trực.
+        first_of_word = i == 0 or (words[i - 1], word) not in {("bí", "thư"), ("thường", "trực")}
+        out.append(word.capitalize() if first_of_word else word)
+    return " ".join(out)
 
 
 def render_glossary_snippet(faq: Faq) -> str:
