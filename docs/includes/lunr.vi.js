@@ -514,11 +514,12 @@
 
     /* How much a match through the folded form counts, relative to a match
      * of the exact form, in a query typed with diacritics. Tiny, so that the
-     * spelling typed ranks first even against a folded match in a title
-     * (Material boosts titles 1000x), while a misspelt or half-accented query
-     * still finds its words. Among pages that only match folded, the order
-     * is unchanged: every score is scaled alike. */
-    const FOLDED_WEIGHT = 0.0001
+     * spelling typed ranks first even when it is a common word deep in a
+     * text and the folded match is in a title (Material boosts titles
+     * 1000x), while a misspelt or half-accented query still finds its words.
+     * Among pages that only match folded, the order is unchanged: every
+     * score is scaled alike. */
+    const FOLDED_WEIGHT = 1e-6
 
     /* Rewrite the typed clauses (see 1. at the top).
      *  - Material puts a trailing wildcard on every term. Only the last term
@@ -600,18 +601,27 @@
         }
         return true
       }
-      const found = new Map()
+      const spans = []
       for (let k = 0; k < words.length; k++) {
         for (const entry of byWordStart.get(foldForm(words[k].core)) || [])
           if (matches(k, entry.words, foldForm))
-            found.set(entry.marked, Math.max(found.get(entry.marked) || 0, entry.words.length))
+            spans.push({ start: k, end: k + entry.words.length, term: entry.marked })
         for (const entry of byAbbrStart.get(plainD(words[k].core)) || [])
           if (matches(k, entry.abbr, plainD))
-            found.set(entry.marked, Math.max(found.get(entry.marked) || 0, entry.abbr.length))
+            spans.push({ start: k, end: k + entry.abbr.length, term: entry.marked })
       }
+      /* The longest meaning wins: "Ban Tuyên giáo và Dân vận Trung ương" asks
+       * for BTGDVTW, not also for BTGDV and TW, whose pages would otherwise
+       * outrank it with those words in their titles. */
       const clauses = []
-      for (const [term, size] of found) {
-        query.clause({ term: term, boost: PHRASE_WEIGHT * size, usePipeline: false })
+      const done = new Set()
+      for (const span of spans) {
+        if (done.has(span.term) || spans.some(other => other !== span &&
+            other.start <= span.start && span.end <= other.end &&
+            other.end - other.start > span.end - span.start))
+          continue
+        done.add(span.term)
+        query.clause({ term: span.term, boost: PHRASE_WEIGHT * (span.end - span.start), usePipeline: false })
         clauses.push(query.clauses.pop())
       }
       return clauses
