@@ -61,11 +61,56 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(addButtons);  // re-run after instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", addButtons);
-  } else {
+  // A wide table scrolls sideways inside the theme's wrapper. A keyboard user
+  // can scroll it only if it takes focus (WCAG 2.1.1; axe's
+  // scrollable-region-focusable), so a wrapper that overflows becomes a
+  // focusable region named after the section it is in; one that fits does not
+  // add a Tab stop. Re-checked when the window is resized.
+  function sectionName(element) {
+    var name = "";
+    var headings = document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3, .md-content h4");
+    Array.prototype.forEach.call(headings, function (heading) {
+      if (heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        name = heading.firstChild ? heading.firstChild.textContent.trim() : "";
+      }
+    });
+    return name;
+  }
+
+  function makeWideTablesScrollable() {
+    var wrappers = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(wrappers, function (wrapper) {
+      var overflows = wrapper.scrollWidth > wrapper.clientWidth + 1;
+      if (overflows && !wrapper.hasAttribute("tabindex")) {
+        var name = sectionName(wrapper);
+        wrapper.setAttribute("tabindex", "0");
+        wrapper.setAttribute("role", "region");
+        wrapper.setAttribute("aria-label", "Bảng cuộn ngang" + (name ? ": " + name : ""));
+        wrapper.setAttribute("data-faq-scrollable", "");
+      } else if (!overflows && wrapper.hasAttribute("data-faq-scrollable")) {
+        ["tabindex", "role", "aria-label", "data-faq-scrollable"].forEach(function (attribute) {
+          wrapper.removeAttribute(attribute);
+        });
+      }
+    });
+  }
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(makeWideTablesScrollable, 150);
+  });
+
+  function setUp() {
     addButtons();
+    makeWideTablesScrollable();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp);  // re-run after instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();
