@@ -10,6 +10,8 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
+AXE := tests/node_modules/axe-core/axe.min.js
+
 .PHONY: serve build test check dist bench fuzz browser clean
 
 $(STAMP): requirements.txt
@@ -19,6 +21,11 @@ $(STAMP): requirements.txt
 
 $(TEST_STAMP): $(STAMP) tests/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+# axe-core for the accessibility tests, pinned by tests/package-lock.json.
+$(AXE): tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --silent
 	touch $@
 
 # Debian's chromium: Playwright cannot download its own browser here.
@@ -45,8 +52,16 @@ serve: $(STAMP)
 	trap 'kill $$WATCHER 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(TEST_STAMP) browser build
+test: $(TEST_STAMP) $(AXE) browser build
 	$(PY) -m pytest -q tests
+
+# A long fuzzing session (make test runs a short, fixed-seed one).
+fuzz: $(TEST_STAMP)
+	FUZZ=1 $(PY) -m pytest -q tests/test_fuzz.py
+
+# Performance report: timings side by side, sizes, budgets (PASS/FAIL).
+bench: $(TEST_STAMP)
+	$(PY) tests/bench/bench_build.py
 
 # The air-gapped copy: open dist/hoi-dap-chi-thi-47/index.html from the file
 # system. Search runs from an inlined index, nothing is fetched from outside.
@@ -59,4 +74,4 @@ dist: $(STAMP)
 	@echo "wrote dist/$(DIST_NAME).zip"
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache tests/node_modules

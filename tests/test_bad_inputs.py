@@ -41,6 +41,7 @@ ENV = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
 SPECIAL = {
     "missing-file": {"faq": "tests/bad_inputs/missing-file.yml"},
     "faq-is-a-directory": {"faq": "tests/bad_inputs"},
+    "faq-is-endless": {"faq": "/dev/zero"},
     "plan-folder-empty": {"plans": []},
 }
 CASES = sorted(p.stem for p in BAD.glob("*.expected"))

@@ -17,10 +17,10 @@ import re
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from conftest import ROOT, run_build, snapshot
+from conftest import ROOT, run_build
 
 FUZZ = os.environ.get("FUZZ") == "1"
-settings.register_profile("faq-fuzz-ci", max_examples=150, deadline=None, derandomize=True, database=None,
+settings.register_profile("faq-fuzz-ci", max_examples=100, deadline=None, derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("faq-fuzz-long", max_examples=3000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -40,7 +40,7 @@ VALUES = ["123", "1.10", "002", "0x7E9", ".inf", "yes", "~", '""', "2025-08-01",
 ALPHABET = st.one_of(st.sampled_from(list(" \t\n\r:-#&*!|>'\"[]{},?%@`<>\\") +
                                      ["\u00a0", "\u200b", "\ufeff", "\u2028", "\x85", "\x00", "\x7f",
                                       "ơ", "\u0301", "đ", "“", "”"]),
-                     st.characters())
+                     st.characters(exclude_categories=("Cs",)))  # lone surrogates are not text
 
 LINE = st.integers(min_value=0, max_value=10**6)        # taken modulo the current length
 POSITION = st.floats(min_value=0, max_value=1, allow_nan=False)
@@ -98,6 +98,16 @@ def test_mutate_changes_the_text():
     assert mutate(FAQ, [("cut at", 0.5)]) == FAQ.encode()[:len(FAQ.encode()) // 2]
 
 
+def stat_snapshot(folder) -> dict[str, tuple[int, int, int]]:
+    """Size, modification time and inode of every file: any write (atomic
+    replacement included) changes one of them, and this is much cheaper than
+    reading every page on every example."""
+    if not folder.exists():
+        return {}
+    return {p.relative_to(folder).as_posix(): (s.st_size, s.st_mtime_ns, s.st_ino)
+            for p in sorted(folder.rglob("*")) if p.is_file() for s in [p.stat()]}
+
+
 def check_outcome(code: int, out: str, err: str, docs_before: dict, docs_after: dict) -> str:
     assert "Traceback" not in out + err
     assert code in (0, 1), (code, err[-2000:])
@@ -132,9 +142,9 @@ def test_mutated_faq_builds_or_is_refused_cleanly(mutations, fuzz_dir):
     assume(data != FAQ.encode("utf-8"))
     faq, docs = fuzz_dir / "faq.yml", fuzz_dir / "docs"
     faq.write_bytes(data)
-    before = snapshot(docs)
+    before = stat_snapshot(docs)
     code, out, err = run_build("--faq", str(faq), "--docs", str(docs))
-    outcome = check_outcome(code, out, err, before, snapshot(docs))
+    outcome = check_outcome(code, out, err, before, stat_snapshot(docs))
     OUTCOMES[outcome] = OUTCOMES.get(outcome, 0) + 1
 
 
