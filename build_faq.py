@@ -1148,10 +1148,16 @@ def validate_glossary(check: Checker, items: dict) -> Iterator[tuple[str, str]]:
         if value.kind != "scalar" or value.tag != "str" or not str(value.value).strip():
             check.add(value, f"glossary {abbr!r}: expected its meaning as text; got {value.describe()}")
             continue
-        if not abbr.strip() or any(c in abbr for c in "[]*\n"):
+        if not abbr.strip() or any(c in abbr for c in "[]*\n<>"):
             check.add(key, f"glossary: {abbr!r} cannot be an abbreviation; expected letters such as \"MTTQ\"")
             continue
-        yield abbr, str(value.value)
+        meaning = str(value.value)
+        if re.search(r"[<>&\n]", meaning):
+            # The theme's tooltips render an abbreviation's title as HTML, entities included.
+            check.add(value, f"glossary {abbr!r}: the meaning contains '<', '>', '&' or a line break; "
+                             "expected plain words on one line (write 'và' for '&')")
+            continue
+        yield abbr, meaning
 
 
 def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
@@ -1485,14 +1491,18 @@ def ancestors(section_id: str) -> list[str]:
 # Render: model -> Markdown / JSON strings. Pure functions, no I/O.
 # ---------------------------------------------------------------------------
 
-MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|!~^=+])")
+# Characters Python-Markdown (with tables) lets a backslash escape. Others,
+# such as '<' or '=', keep a backslash visible, so '<' and '&' become entities.
+MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()>#+!|])")
 
 
 def md_escape(text: str) -> str:
-    """Escape plan text so that Markdown shows it exactly as printed."""
+    """Escape plan or editor text so that Markdown shows it exactly as written."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = MD_SPECIAL_RE.sub(r"\\\1", text)
-    # A leading "1." or "-" would start a list; the plans' numbering is ours to show.
-    return re.sub(r"^(\d+)\.", r"\1\\.", text)
+    # A leading "1." or "- " would start a list; the plans' numbering is ours to show.
+    text = re.sub(r"^(\d+)\.", r"\1\\.", text)
+    return re.sub(r"^([-+]) ", r"\\\1 ", text)
 
 
 def rel(from_page: str, to_page: str) -> str:
@@ -1688,9 +1698,7 @@ def render_topic(topic: str, questions: list[Question], plans: dict[str, Plan], 
     slug, title, blurb = TOPICS[topic]
     # Search engines show the description: the first answer's first sentence.
     description = shorten(first_sentence(questions[0].answer), 160) if questions else blurb
-    out = ["---", MD_MARK, f"title: {json.dumps(title, ensure_ascii=False)}",
-           f"description: {json.dumps(description, ensure_ascii=False)}", "---", "",
-           f"# {title}", "", blurb, ""]
+    out = front_matter(title, description) + [f"# {title}", "", blurb, ""]
     if not questions:
         out.append("Chưa có câu hỏi nào trong chủ đề này.\n")
     for q in questions:
@@ -1749,8 +1757,7 @@ def render_backlinks(plan: Plan, section: Section, citing: list[Question]) -> st
 
 
 def render_plan(plan: Plan, backlinks: dict[tuple[str, str], list[Question]]) -> str:
-    out = ["---", MD_MARK, f"title: {json.dumps(plan.short_name, ensure_ascii=False)}",
-           "---", "", f"# {md_escape(plan.short_name)}", "",
+    out = front_matter(plan.short_name) + [f"# {md_escape(plan.short_name)}", "",
            "Toàn văn kế hoạch, chép đúng nguyên văn. Mỗi mục có liên kết cố định "
            "và danh sách câu hỏi dẫn chiếu mục đó.", ""]
     for section in plan.sections:
@@ -2009,9 +2016,12 @@ def cited_sections(q: Question, plan_id: str, plans: dict[str, Plan], page: str)
 
 
 def front_matter(title: str, description: str = "", extra: Iterable[str] = ()) -> list[str]:
-    out = ["---", MD_MARK, f"title: {json.dumps(title, ensure_ascii=False)}"]
+    """YAML front matter. The theme prints title and description into the page
+    without escaping (in <title>, the header, and a content="…" attribute), so
+    they are escaped here: an editor's '<' or '"' must stay text."""
+    out = ["---", MD_MARK, f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     if description:
-        out.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+        out.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
     return out + list(extra) + ["---", ""]
 
 

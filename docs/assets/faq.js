@@ -104,6 +104,11 @@
   function setUp() {
     addButtons();
     makeWideTablesScrollable();
+    // The theme's search dialog has no accessible name.
+    var search = document.querySelector('.md-search[role="dialog"]');
+    if (search && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", "Tìm kiếm");
+    }
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

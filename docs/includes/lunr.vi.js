@@ -26,7 +26,8 @@
  *    anywhere is taken as typed with care: each word is looked up in exact
  *    forms, and in folded forms with a tiny weight, so exact spellings rank
  *    first ("ủy ban" puts "Ủy ban" above "văn bản") while a wrong or missing
- *    mark still finds the word.
+ *    mark still finds the word. Material makes every typed word a prefix
+ *    ("dư*"); only the last one, still being typed, stays a prefix here.
  *
  * 2. Abbreviations (the glossary). Where the text says "HĐND", the index also
  *    gets the words "hội đồng nhân dân"; where the text has the words "hội
@@ -325,6 +326,19 @@
      * Index pipeline
      * --------------------------------------------------------------------- */
 
+    /* Folded form → the exact forms indexed with it ("triet" → "triệt",
+     * "triết"), to name folded matches as the page spells them. */
+    const spellings = new Map()
+    function noteSpelling(exact) {
+      const folded = foldForm(exact)
+      if (folded === exact)
+        return
+      let set = spellings.get(folded)
+      if (!set)
+        spellings.set(folded, set = new Set())
+      set.add(exact)
+    }
+
     /* What one token contributes on its own, whatever its neighbours:
      *   terms  its index terms ("ct/tw" → ct, tw, cttw, each exact and folded)
      *   parts  its word parts, for glossary matching: lower case with đ → d,
@@ -336,6 +350,9 @@
       const terms = exact.flatMap(bothForms)
       if (exact.length > 1)
         terms.push(...bothForms(exact.join("")))
+      for (const term of terms)
+        if (term.charAt(0) !== FOLD_MARK)
+          noteSpelling(term)
       return {
         terms: unique(terms),
         parts: exact.map((e, i) => ({
@@ -460,8 +477,7 @@
         i = 0
       }
       if (tokens !== lastTokens) {
-        const field = tokens
-        lastTerms = analyse(field.map(t => t.toString()), t => originalText(field[t]))
+        lastTerms = analyse(tokens.map(String), t => originalText(tokens[t]))
         lastTokens = tokens
       }
       return lastTerms[i].map(term => token.clone(() => term))
@@ -635,35 +651,70 @@
       return str.split(VARIANTS).map(term => token.clone(() => term))
     }
 
+    /* The exact form behind a folded match: the spelling of the page at the
+     * match's first position, or null. */
+    function spelledAs(index, ref, folded, fields) {
+      for (const exact of spellings.get(folded) || []) {
+        const posting = index.invertedIndex[exact]
+        for (const field of Object.keys(fields)) {
+          const positions = fields[field] && fields[field].position
+          const entry = posting && posting[field] && posting[field][ref]
+          if (positions && positions.length && entry && entry.position && entry.position.indexOf(positions[0]) >= 0)
+            return exact
+        }
+      }
+      return null
+    }
+
     /* Match data as Material expects it:
-     *  - folded terms under their plain spelling ("\u0003luan" → "luan"), so
+     *  - folded terms under their plain spelling ("\u0003triet" → "triet"), so
      *    that Material's "does a matched term start with the typed word" test
-     *    and its suggestions see words; glossary marks dropped (the words of
-     *    the phrase or of the abbreviation's meaning matched too, at the
-     *    same positions);
+     *    sees words, then (without positions) under the page's own spelling
+     *    ("triệt"): Material suggests the last matched term when it starts
+     *    with the word being typed, so "quan tri" is completed as "quan
+     *    triệt", not "quan triet";
+     *  - glossary marks dropped (the words of the phrase or of the
+     *    abbreviation's meaning matched too, at the same positions);
      *  - each position once per field: a word matched exact and folded would
      *    otherwise be wrapped in <mark> twice.
      * The arrays may be the index's own postings: build new ones, never
      * mutate. */
-    function tidyMatchData(results) {
+    function tidyMatchData(index, results) {
       for (const result of results) {
         const metadata = result.matchData.metadata
         const tidy = Object.create(null)
-        const seen = Object.create(null)
+        const seen = Object.create(null)           /* field → positions kept */
+        let lastFolded = null
         for (const term of Object.keys(metadata)) {
           if (term.charAt(0) === GLOSSARY_MARK)
             continue
-          const name = term.charAt(0) === FOLD_MARK ? term.slice(1) : term
-          const fields = tidy[name] || (tidy[name] = Object.create(null))
+          const folded = term.charAt(0) === FOLD_MARK
+          const name = folded ? term.slice(1) : term
+          if (folded)
+            lastFolded = term
+          const entry = tidy[name] || (tidy[name] = Object.create(null))
           for (const field of Object.keys(metadata[term])) {
             const data = metadata[term][field] || {}
+            let kept = Array.isArray(data.position) ? data.position : []
             const done = seen[field] || (seen[field] = new Set())
-            const positions = Array.isArray(data.position)
-              ? data.position.filter(p => !done.has(p) && done.add(p))
-              : []
-            const before = fields[field] && fields[field].position || []
-            fields[field] = Object.assign({}, fields[field], data, { position: before.concat(positions) })
+            if (kept.some(p => done.has(p)))
+              kept = kept.filter(p => !done.has(p))
+            for (const p of kept)
+              done.add(p)
+            const before = entry[field]
+            entry[field] = before
+              ? Object.assign({}, before, { position: before.position.concat(kept) })
+              : kept === data.position ? data : Object.assign({}, data, { position: kept })
           }
+        }
+        /* Only the last term can become the suggestion. */
+        const written = lastFolded && spelledAs(index, result.ref, lastFolded.slice(1), metadata[lastFolded])
+        if (written && written !== lastFolded.slice(1)) {
+          const entry = tidy[written] || Object.create(null)
+          delete tidy[written]                     /* (re)insert last */
+          for (const field of Object.keys(metadata[lastFolded]))
+            entry[field] = entry[field] || { position: [] }
+          tidy[written] = entry
         }
         result.matchData.metadata = tidy
       }
@@ -742,7 +793,7 @@
       const index = this
       if (!index.pipeline || index.pipeline._stack.indexOf(lunr.vi.searchTerms) < 0)
         return query.call(this, fn)
-      return tidyMatchData(query.call(this, function (q) {
+      return tidyMatchData(index, query.call(this, function (q) {
         fn.call(q, q)
         const typed = q.clauses.slice()
         /* Glossary clauses first: Material suggests the last matched term. */

@@ -1,0 +1,134 @@
+"""Nothing an editor writes can put a script on the page: hostile strings in
+every free-text field either fail validation or render as inert text, checked
+in the built HTML and in the browser."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from conftest import build_project, make_project, serve
+
+HOSTILE = [
+    "<script>window.__pwned = 1</script>",
+    "<img src=x onerror=\"window.__pwned = 2\">",
+    "\"><svg onload=window.__pwned=3>",
+    "javascript:window.__pwned=4",
+    "{#x onclick=\"window.__pwned=5\"}",
+    "&lt;script&gt;window.__pwned=6&lt;/script&gt;",
+    "</title><script>window.__pwned=7</script>",
+]
+
+
+class Inspector(HTMLParser):
+    """Real elements and attributes only: escaped text is harmless."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.findings: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        # Structured data is inert JSON; it must still parse (no early "</script>").
+        self.in_json = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        self.in_script = tag == "script" and not self.in_json
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.findings.append(f"<{tag} {name}=…>")
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith(("javascript:", "data:")):
+                self.findings.append(f"<{tag} {name}={value!r}>")
+        if tag in ("img", "svg", "iframe", "object", "embed"):
+            self.findings.append(f"<{tag}>") if any("__pwned" in (v or "") for _, v in attrs) else None
+
+    def handle_endtag(self, tag):
+        self.in_script = self.in_json = False
+
+    def handle_data(self, data):
+        if getattr(self, "in_json", False):
+            json.loads(data)
+        if self.in_script and "__pwned" in data:
+            self.findings.append(f"script containing {data.strip()[:40]!r}")
+
+
+GLOSSARY_HOSTILE = [
+    "\" onmouseover=\"window.__pwned=8",
+    "javascript:window.__pwned=11",
+]
+
+
+def yq(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def hostile_faq() -> str:
+    lines = ["bodies:"]
+    for n, evil in enumerate(HOSTILE):
+        lines += [f"  b{n}:", f"    name: {yq('Đảng ủy trực thuộc Tỉnh ủy ' + evil)}",
+                  "    aliases: [\"Các đảng ủy trực thuộc Tỉnh ủy\"]"]
+    lines.append("glossary:")
+    # '<' and '>' are refused in meanings (tooltips render them as HTML); these try the rest.
+    lines += [f"  X{n}: {yq(evil)}" for n, evil in enumerate(GLOSSARY_HOSTILE)]
+    lines.append("questions:")
+    for n, evil in enumerate(HOSTILE):
+        # Answers may not hold raw HTML, so the hostile text comes escaped or in code.
+        answer = f"Trả lời {n}: {evil.replace('<', '&lt;')} và `{evil}` và **đậm** [liên kết](https://example.org/a?b=\"c\")."
+        lines += [f"  - id: doc-{n}", "    topic: tasks", f"    question: {yq(f'Câu hỏi {n} ' + evil)}",
+                  f"    answer: {yq(answer)}", "    citations:", "      - plan: \"002\"",
+                  "        section: \"II.1.1\"", "    bodies:", f"      - body: b{n}", "        role: thuc-hien"]
+    return "\n".join(lines) + "\n"
+
+
+def test_hostile_strings_render_inert(tmp_path, browser):
+    project = make_project(tmp_path, hostile_faq())
+    code, out = build_project(project, "--docs", "docs")
+    assert code == 0, out
+    site = project / "site"
+    for page in site.rglob("*.html"):
+        parser = Inspector()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.findings == [], (page, parser.findings)
+    dialogs = []
+    with serve(site) as url:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in ("chu-de/nhiem-vu.html", "co-quan/index.html", "co-quan/b0.html", "ban-in.html",
+                     "chu-viet-tat.html", "thoi-han.html", "ke-hoach/002.html"):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            assert page.evaluate("window.__pwned") is None, path
+            # Hover every abbreviation: their titles come from the glossary.
+            for abbr in page.locator("abbr").all()[:40]:
+                abbr.hover()
+            assert page.evaluate("window.__pwned") is None, path
+        # The hostile text is shown to the reader as text.
+        page.goto(url + "chu-de/nhiem-vu.html")
+        assert "<script>window.__pwned = 1</script>" in page.locator("h2#doc-0").inner_text()
+        page.close()
+    assert dialogs == []
+
+
+def test_raw_html_and_unsafe_links_are_refused(tmp_path):
+    faq = ("questions:\n  - id: a\n    topic: tasks\n    question: Q?\n"
+           "    answer: \"<b>x</b> [y](javascript:alert(1)) ![z](data:text/html,hi) <https://e.org>\"\n"
+           "    citations:\n      - plan: \"002\"\n        section: \"II.1.1\"\n")
+    project = make_project(tmp_path, faq)
+    code, out = build_project(project, site=False)
+    assert code == 1
+    errors = [line for line in out.splitlines() if line.startswith("faq.yml:")]
+    assert any("raw HTML '<b>x</b>" in e for e in errors)
+    assert any("link target 'javascript:alert(1'" in e for e in errors)
+    assert any("link target 'data:text/html,hi'" in e for e in errors)
+    assert any("raw HTML '<https://e.org>'" in e for e in errors)
+
+
+def test_markup_in_glossary_meanings_is_refused(tmp_path):
+    faq = ("glossary:\n  X: \"<img src=x onerror=alert(1)>\"\n  Y: \"&#60;b&#62;\"\nquestions:\n  - id: a\n    topic: tasks\n"
+           "    question: Q?\n    answer: A.\n    citations:\n      - plan: \"002\"\n        section: \"II.1.1\"\n")
+    project = make_project(tmp_path, faq)
+    code, out = build_project(project, site=False)
+    assert code == 1
+    assert ("faq.yml:2:6: glossary 'X': the meaning contains '<', '>', '&' or a line break; "
+            "expected plain words on one line (write 'và' for '&')") in out
+    assert not (project / "docs" / "chu-de").exists()
