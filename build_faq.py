@@ -78,6 +78,12 @@ VIEWS: dict[str, tuple[str, str]] = {
     "compare": ("doi-chieu.md", "Đối chiếu hai kế hoạch"),
     "print": ("ban-in.md", "Bản in hỏi – đáp"),
 }
+# Search weights (Material's `search.boost` front matter). Answers are what
+# readers search for; lists that only repeat question titles (the views, the
+# home page) stay out of the index so they do not crowd the answers out.
+SEARCH_BOOST_ANSWERS = 3
+NOT_SEARCHED = ["search:", "  exclude: true"]
+
 # The parts both plans share, for the side-by-side view: (top section, label).
 PLAN_PARTS: tuple[tuple[str, str], ...] = (
     ("tieu-de", "Tiêu đề, số, ngày tháng"),
@@ -163,13 +169,13 @@ REF_LINK_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
 CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")
 
 MAX_DEPTH = 12  # deeper YAML than this is never a valid faq.yml
-MAX_NODES = 200_000  # faq.yml holds ~5,000; each costs ~0.5 KB while loading
+MAX_NODES = 1_000_000  # 10,000 questions hold ~550,000; each costs ~0.5 KB while loading
 MAX_TEXT_CHARS = 20_000  # per text field; the longest answer is ~3,300
 MAX_CHAR_PROBLEMS = 20  # located bad characters reported per file
 # Characters refused on read: controls (YAML refuses them, unlocated) and line
 # breaks that YAML counts but editors and str.split("\n") do not.
 BAD_CHAR_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
-MAX_INPUT_BYTES = 10 * 1024 * 1024  # faq.yml is ~250 KB; loading costs ~5 bytes of memory per byte
+MAX_INPUT_BYTES = 48 * 1024 * 1024  # faq.yml is ~250 KB; 10,000 questions ~25 MB
 
 FAQ_KEYS = {"bodies", "glossary", "questions", "moved"}
 MOVED_KEYS = {"id", "moved_to", "retired"}
@@ -290,6 +296,11 @@ class Plan:
     def leaves(self) -> tuple[Section, ...]:
         """Numbered sections with text of their own: what coverage counts."""
         return tuple(s for s in self.sections if s.numbered and s.paragraphs)
+
+    @functools.cached_property
+    def texts(self) -> dict[str, str]:
+        """section id -> section_text(), filled as cited (this plan object only)."""
+        return {}
 
 
 @dataclass(frozen=True)
@@ -901,7 +912,15 @@ def roman_to_int(roman: str) -> int:
 
 
 def section_text(plan: Plan, section: Section) -> str:
-    """The citable text of a section: its own words and its subsections'."""
+    """The citable text of a section: its own words and its subsections'.
+    Computed once per plan and section: every citation of the section asks."""
+    text = plan.texts.get(section.id)
+    if text is None:
+        text = plan.texts[section.id] = _section_text(plan, section)
+    return text
+
+
+def _section_text(plan: Plan, section: Section) -> str:
     if section.id == "tieu-de":
         parts = [plan.issuer, plan.party, plan.number, plan.place_date, plan.handwritten,
                  plan.document_type, plan.title]
@@ -1505,6 +1524,7 @@ def md_escape(text: str) -> str:
     return re.sub(r"^([-+]) ", r"\\\1 ", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def rel(from_page: str, to_page: str) -> str:
     """Relative link between two docs pages, as MkDocs resolves them."""
     return os.path.relpath(to_page, os.path.dirname(from_page) or ".").replace(os.sep, "/")
@@ -1698,7 +1718,8 @@ def render_topic(topic: str, questions: list[Question], plans: dict[str, Plan], 
     slug, title, blurb = TOPICS[topic]
     # Search engines show the description: the first answer's first sentence.
     description = shorten(first_sentence(questions[0].answer), 160) if questions else blurb
-    out = front_matter(title, description) + [f"# {title}", "", blurb, ""]
+    out = front_matter(title, description, ["search:", f"  boost: {SEARCH_BOOST_ANSWERS}"]) + [
+        f"# {title}", "", blurb, ""]
     if not questions:
         out.append("Chưa có câu hỏi nào trong chủ đề này.\n")
     for q in questions:
@@ -1807,7 +1828,7 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
     counts = {t: 0 for t in TOPICS}
     for q in faq.questions:
         counts[q.topic] += 1
-    out = ["---", MD_MARK, 'title: "Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW"', "hide:", "  - toc",
+    out = ["---", MD_MARK, 'title: "Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW"', *NOT_SEARCHED, "hide:", "  - toc",
            "---", "",
            "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW {#gioi-thieu}",
            "",
@@ -2036,7 +2057,8 @@ def body_duties(faq: Faq) -> dict[str, list[tuple[Question, BodyRole]]]:
 def render_bodies_index(plans: dict[str, Plan], faq: Faq) -> str:
     page = VIEWS["bodies"][0]
     duties = body_duties(faq)
-    out = front_matter(VIEWS["bodies"][1], "Mỗi cơ quan, tổ chức phải làm gì theo từng kế hoạch, với vai trò nào, khi nào.")
+    out = front_matter(VIEWS["bodies"][1], "Mỗi cơ quan, tổ chức phải làm gì theo từng kế hoạch, với vai trò nào, khi nào.",
+                       NOT_SEARCHED)
     out += [f"# {VIEWS['bodies'][1]}", "",
             "Chọn cơ quan, tổ chức để xem mọi việc mà hai kế hoạch giao cho cơ quan đó, "
             "với vai trò và thời gian thực hiện.", "",
@@ -2106,7 +2128,7 @@ DEADLINE_GROUP_TITLES = ("Mốc thời gian cụ thể", "Định kỳ, thườn
 def render_deadlines(plans: dict[str, Plan], faq: Faq) -> str:
     page = VIEWS["deadlines"][0]
     names = {b.id: b for b in faq.bodies}
-    out = front_matter(VIEWS["deadlines"][1], "Mọi thời hạn của hai kế hoạch, theo thứ tự thời gian.")
+    out = front_matter(VIEWS["deadlines"][1], "Mọi thời hạn của hai kế hoạch, theo thứ tự thời gian.", NOT_SEARCHED)
     out += [f"# {VIEWS['deadlines'][1]}", "",
             "Các mốc có ngày tháng theo thứ tự thời gian, sau đó là các việc định kỳ, thường xuyên, "
             "cuối cùng là các việc làm theo hướng dẫn, yêu cầu của cấp trên. Thời gian ghi đúng lời "
@@ -2133,7 +2155,7 @@ def render_compare(plans: dict[str, Plan], faq: Faq,
                    backlinks: dict[tuple[str, str], list[Question]]) -> str:
     page = VIEWS["compare"][0]
     ids = sorted(plans)
-    out = front_matter(VIEWS["compare"][1], "Cấu trúc hai kế hoạch đặt cạnh nhau, phần theo phần.")
+    out = front_matter(VIEWS["compare"][1], "Cấu trúc hai kế hoạch đặt cạnh nhau, phần theo phần.", NOT_SEARCHED)
     out += [f"# {VIEWS['compare'][1]}", "",
             "Hai kế hoạch có cùng bố cục ba phần. Bảng dưới đặt các mục của hai kế hoạch cạnh nhau "
             "theo từng phần; ô “Không có” nghĩa là kế hoạch đó không có phần này. Các câu hỏi so sánh "
@@ -2204,10 +2226,10 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
     backlinks: dict[tuple[str, str], list[Question]] = {}
     for q in faq.questions:
         by_topic[q.topic].append(q)
-        for c in q.citations:
-            cites = backlinks.setdefault((c.plan, c.section), [])
-            if q not in cites:
-                cites.append(q)
+        # Once per question and section: `q not in cites` compared whole Question
+        # dataclasses against every earlier citer, quadratic in the questions.
+        for key in dict.fromkeys((c.plan, c.section) for c in q.citations):
+            backlinks.setdefault(key, []).append(q)
     files = {"index.md": render_home(plans, faq),
              "faq.json": render_json(plans, faq),
              SCHEMA_URL_PATH: render_schema(faq),

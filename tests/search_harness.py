@@ -5,20 +5,25 @@ search tests (tests/test_search.py) and meant for a search benchmark.
 
     with SearchHarness(site_dir) as search:
         outcome = search.query("du luan xa hoi")
-        outcome.urls        # result addresses in the order shown
+        outcome.urls        # links shown, in page order ("chu-de/x.html#id")
+        outcome.items       # the same with titles, previews, <mark>ed words
+        outcome.locations   # everything the worker found, best score first
         outcome.ms          # last keystroke -> results in the page
+    latency_summary(outcomes)   # median / p90 / max, for a benchmark
+
+Also from the command line: python tests/search_harness.py SITE "query" ...
 
 How it measures. An init script wraps the page's `Worker` (also the
 iframe-worker shim that Material uses on file://) to log, with
 performance.now(), every query message sent to the search worker and every
 result message back, and a MutationObserver logs every change of the result
-list and its "N results" line. The harness types the query with
-keyboard.type (keydown, input, keyup per character, as a person would), then
-waits until the worker has answered the query that equals the final text of
-the box and the page has re-rendered after that answer. `ms` is the time
-from the keydown of the last character to that re-render: everything a
-reader waits for (Material queries on keyup, the worker searches, the main
-thread renders).
+list and its "N results" line. The harness types the query a key at a time
+with a pause between keys (see `type`), then waits until the worker has
+answered the query equal to the final text of the box and the page has
+re-rendered after that answer. `ms` is the time from the keydown of the
+last character to that re-render: everything a reader waits for (Material
+queries on keyup, the worker searches, possibly after the queries of the
+previous keystrokes, and the main thread renders).
 """
 
 from __future__ import annotations
@@ -367,11 +372,26 @@ class SearchHarness:
     def type(self, text: str, delay_ms: float) -> None:
         """Type like a person: each key pressed and released at once, a pause
         between keys. (keyboard.type's own delay holds every key down for the
-        whole pause, and Material only searches on keyup.)"""
+        whole pause, and Material only searches on keyup.)
+
+        Letters that are not on a US keyboard (ư, ộ, đ, a combining mark…)
+        arrive the way a Vietnamese input method (Telex, VNI) delivers them in
+        Chromium: keydown "Process" (keyCode 229), the text inserted, keyup.
+        Playwright's own fallback inserts the text with no key events at all,
+        which Material would not notice."""
         for i, char in enumerate(text):
             if i and delay_ms:
                 self.page.wait_for_timeout(delay_ms)
-            self.page.keyboard.type(char)
+            if " " <= char <= "~":
+                self.page.keyboard.type(char)
+            else:
+                self._ime_key("keydown")
+                self.page.keyboard.insert_text(char)
+                self._ime_key("keyup")
+
+    def _ime_key(self, kind: str) -> None:
+        self.box.evaluate("""(box, kind) => box.dispatchEvent(new KeyboardEvent(kind, {
+            key: "Process", code: "", keyCode: 229, which: 229, bubbles: true, cancelable: true }))""", kind)
 
     def _item(self, raw: dict) -> SearchItem:
         href = raw["href"]
@@ -391,6 +411,17 @@ class SearchHarness:
 
 def _elapsed(start: float | None, end: float | None) -> float | None:
     return None if start is None or end is None else round(end - start, 1)
+
+
+def latency_summary(outcomes: list[SearchOutcome]) -> dict[str, float]:
+    """Keystroke-to-results statistics for a benchmark report."""
+    times = sorted(o.ms for o in outcomes if o.ms is not None)
+    if not times:
+        return {}
+    def pct(p: float) -> float:
+        return times[min(len(times) - 1, int(round(p * (len(times) - 1))))]
+    return {"queries": len(times), "median_ms": pct(0.5), "p90_ms": pct(0.9), "max_ms": times[-1],
+            "worker_median_ms": sorted(o.worker_ms or 0 for o in outcomes)[len(outcomes) // 2]}
 
 
 def run_queries(site_dir: str | os.PathLike, queries: list[str], **options: Any) -> list[SearchOutcome]:

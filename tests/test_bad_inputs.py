@@ -182,9 +182,9 @@ GENERATED = {
                                "long; expected at most 20000 (split it up)",
                                "long-lines-valid-yaml.yml:10:16: question 'quan-triet': citation: quote: is 20057 "
                                "characters long; expected at most 20000 (split it up)"]),
-    "flat-300k-values": ("questions: [" + ",".join(["a"] * 300_000) + "]\n",
-                         ["flat-300k-values.yml:1:400007: file holds more than 200000 YAML values; "
-                          "expected at most 200000"]),
+    "flat-300k-values": ("questions: [" + ",".join(["a"] * 1_100_000) + "]\n",
+                         ["flat-300k-values.yml:1:2000007: file holds more than 1000000 YAML values; "
+                          "expected at most 1000000"]),
 }
 
 

@@ -337,7 +337,22 @@ def test_required_and_prohibited_terms():
     assert "a.html#dlxh" in locations(results["xã"])
 
 
-def test_suggestion_completes_the_word_being_typed():
-    results = search("tinh h", "tình h")
-    assert results["tinh h"]["suggest"] and results["tình h"]["suggest"]
-    assert results["tình h"]["suggest"][-1].startswith("h")
+def test_suggestion_completes_the_word_being_typed_with_its_diacritics():
+    """Material suggests the last matched term of the best title match when it
+    starts with the word being typed: the page's spelling, not the folded one."""
+    results = search("tinh h", "tình h", "du lu")
+    assert results["tinh h"]["suggest"][-1] == "hình"
+    assert results["tình h"]["suggest"][-1] == "hình"
+    assert results["du lu"]["suggest"][-1] == "luận"
+
+
+def test_only_the_word_being_typed_is_a_prefix():
+    """Material makes every typed word a prefix; finished words are not (so
+    "du" does not also find "dụng"), and neither is a lone first letter,
+    which would match most of the site."""
+    docs = DOCS + [{"location": "a.html#dung", "title": "Nội dung", "text": "<p>Sử dụng.</p>"}]
+    results = search("du luan", "luan du", "t", "ti", docs=docs)
+    assert "a.html#dung" not in locations(results["du luan"])
+    assert "a.html#dung" in locations(results["luan du"])       # the last word: still a prefix
+    assert locations(results["t"]) == []
+    assert "a.html#dlxh" in locations(results["ti"])            # "ti" → "Tình"

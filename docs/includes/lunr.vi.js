@@ -212,9 +212,9 @@
         .toLowerCase()
     })
 
-    /* Like exactForm, but only đ → d: for matching abbreviations in the text,
-     * which people write both "HĐND" and "HDND", without letting tone-less
-     * folding turn common words into abbreviations. */
+    /* An exact form with đ → d and nothing else folded: abbreviations are
+     * matched this way, as people write both "HĐND" and "HDND", while full
+     * folding would let words such as "từ" pass for an abbreviation "TU". */
     function plainD(word) {
       return word.replace(/đ/g, "d")
     }
@@ -309,6 +309,9 @@
         wordTerms: unique(words.flatMap(bothForms))
       }
     }).filter(entry => entry.abbr.length && entry.words.length)
+
+    /* Entries by their index key, for the title-coverage boost. */
+    const byMark = new Map(glossary.map(entry => [entry.marked, entry]))
 
     /* Entries by their first part, to test only the candidates at each word. */
     const byAbbrStart = new Map()
@@ -543,6 +546,9 @@
      *    Vietnamese syllables are short and many are the start of others:
      *    "du*" would pull in "dụng", "dưới", "duy"…, "xa*" "xây", "xác"…,
      *    drowning the words typed (all the more once diacritics are folded).
+     *    A query of one letter is no prefix either: "d*" would match most of
+     *    the site, and ranking and drawing that list holds up the results of
+     *    the next keystrokes, the ones the reader waits for.
      *  - Query without diacritics: every term becomes its folded form.
      *  - Query with diacritics: each term stays exact, and
      *      optional (the usual case): gets a folded twin, a clause of its own
@@ -565,7 +571,8 @@
         out.push(clause)
         if (typeof clause.term !== "string")
           continue
-        if (clause !== last && /[^*]\*+$/.test(clause.term))
+        const oneLetter = typed.length === 1 && /^[^*]\*+$/.test(clause.term)
+        if ((clause !== last || oneLetter) && /[^*]\*+$/.test(clause.term))
           clause.term = clause.term.replace(/\*+$/, "")
         const folded = foldedTerm(clause.term)
         if (!careful) {
@@ -793,12 +800,62 @@
       const index = this
       if (!index.pipeline || index.pipeline._stack.indexOf(lunr.vi.searchTerms) < 0)
         return query.call(this, fn)
-      return tidyMatchData(index, query.call(this, function (q) {
+      let typed = []
+      const results = query.call(this, function (q) {
         fn.call(q, q)
-        const typed = q.clauses.slice()
+        typed = q.clauses.slice()
         /* Glossary clauses first: Material suggests the last matched term. */
         q.clauses = glossaryClauses(q, typed).concat(rewriteClauses(index, typed))
-      }))
+      })
+      return tidyMatchData(index, boostTitleCoverage(results, typed))
     })
+
+    /* Readers type the words of the question they have in mind, and common
+     * words (kế hoạch, của, tỉnh) are in almost every answer, where BM25 gives
+     * them little weight. So a result whose title holds every typed word is
+     * lifted above one that matches a few of them many times: the score is
+     * multiplied by 100^(share³), share being the part of the typed words
+     * found in the title (a folded or exact form, or a prefix for the word
+     * being typed). Glossary matches count for the words they stand for.
+     * The cube keeps a title with half the words (common ones, often) close
+     * to where lunr put it, and lifts the titles that hold them all. */
+    function boostTitleCoverage(results, typed) {
+      const words = typed.filter(c => c && typeof c.term === "string" &&
+        c.term.charAt(0) !== GLOSSARY_MARK && c.presence !== lunr.Query.presence.PROHIBITED)
+      if (words.length === 0 || results.length === 0)
+        return results
+      /* Typed terms may already carry the fold mark and a trailing "*". */
+      const wanted = words.map(c => {
+        const term = c.term.charAt(0) === FOLD_MARK ? c.term.slice(1) : c.term
+        return { folded: foldForm(term.replace(/\*/g, "")), prefix: /\*$/.test(term) }
+      }).filter(w => w.folded)
+      if (wanted.length === 0)
+        return results
+      for (const result of results) {
+        const all = Object.keys(result.matchData.metadata)
+        const keys = all.filter(k => result.matchData.metadata[k].title)
+        const inTitle = []
+        /* A glossary phrase (or its abbreviation) anywhere stands for all of
+         * its words: the page has the whole thing the reader typed. */
+        for (const k of all)
+          if (k.charAt(0) === GLOSSARY_MARK && byMark.has(k))
+            inTitle.push(foldForm(byMark.get(k).joined), ...byMark.get(k).words)
+        for (const k of keys) {
+          if (k.charAt(0) === FOLD_MARK)
+            inTitle.push(k.slice(1))
+          else if (k.charAt(0) !== GLOSSARY_MARK)
+            inTitle.push(foldForm(k))
+          else if (byMark.has(k))                  /* the abbreviation and its words */
+            inTitle.push(foldForm(byMark.get(k).joined), ...byMark.get(k).words)
+        }
+        let found = 0
+        for (const w of wanted)
+          if (inTitle.some(t => (w.prefix ? t.startsWith(w.folded) : t === w.folded)))
+            found += 1
+        const share = found / wanted.length
+        result.score *= Math.pow(100, share * share * share)
+      }
+      return results.sort((a, b) => b.score - a.score)
+    }
   }
 })
