@@ -60,8 +60,9 @@ fuzz: $(TEST_STAMP)
 	FUZZ=1 $(PY) -m pytest -q tests/test_fuzz.py
 
 # Performance report: timings side by side, sizes, budgets (PASS/FAIL).
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) browser build
 	$(PY) tests/bench/bench_build.py
+	$(PY) tests/bench/bench_search.py --site site
 
 # The air-gapped copy: open dist/hoi-dap-chi-thi-47/index.html from the file
 # system. Search runs from an inlined index, nothing is fetched from outside.
