@@ -161,6 +161,7 @@ INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 WHITESPACE_RE = re.compile(r"\s+")
 # Raw HTML: a tag, comment, or declaration opener.
 RAW_HTML_RE = re.compile(r"<[A-Za-z!/?]")
+URL_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")  # "https:", "javascript:" …
 INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
 REF_LINK_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
 # A code span opens and closes with backtick runs of the same length (CommonMark).
@@ -810,7 +811,6 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
         else check.add(item, f"plan.recipients: expected text; got {item.describe()}")
         for item in check.seq(items, "recipients", "plan"))))
     sections = tuple(validate_sections(check, items, plan_id or path.stem))
-    known = {s.id for s in sections} | set(NAMED_SECTIONS)
     repairs = []
     for node in check.seq(items, "repairs", "plan", required=False):
         r = check.mapping(node, "plan.repairs[]", REPAIR_KEYS, ("section", "printed", "repaired", "note"))
@@ -835,7 +835,6 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
             check.add(s["text"][1], f"plan.slips[]: {slip.text!r} is not in section {slip.section!r}; "
                                     "expected the slip exactly as it stands there")
         slips.append(slip)
-    del known
     if check.problems or signer is None:
         return None, check.problems
     plan = Plan(
@@ -1113,7 +1112,7 @@ def check_answer_links(check: Checker, questions: list[Question], items: dict,
         masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), q.answer)
         for match in INLINE_LINK_RE.finditer(masked):
             target = match.group(1)
-            if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
+            if URL_SCHEME_RE.match(target):
                 continue
             path, _, anchor = target.lstrip("/").partition("#")
             path = path or q.page
@@ -1252,7 +1251,7 @@ def check_markdown(answer: str) -> Iterator[tuple[int, int, str]]:
 
 
 def link_is_safe(target: str) -> bool:
-    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", target)
+    scheme = URL_SCHEME_RE.match(target)
     if scheme:
         return scheme.group(1).lower() == "https"
     return not target.startswith("//")
@@ -1501,11 +1500,6 @@ def coverage(plans: dict[str, Plan], faq: Faq) -> dict[str, tuple[list[str], lis
     return result
 
 
-def ancestors(section_id: str) -> list[str]:
-    parts = section_id.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts))]
-
-
 # ---------------------------------------------------------------------------
 # Render: model -> Markdown / JSON strings. Pure functions, no I/O.
 # ---------------------------------------------------------------------------
@@ -1675,9 +1669,8 @@ def render_meta(q: Question, faq: Faq, page: str) -> str:
 def render_views(q: Question, page: str) -> str:
     """Links from an answer to every view that shows it."""
     links = []
-    for body in dict.fromkeys(b.body for b in q.bodies):
-        links.append(f"[{VIEWS['bodies'][1].lower()}]({rel(page, body_page(body))}#{q.id})")
-        break  # one link is enough: the body page lists the others
+    if q.bodies:  # the first body's page is enough: it links the others
+        links.append(f"[{VIEWS['bodies'][1].lower()}]({rel(page, body_page(q.bodies[0].body))}#{q.id})")
     if q.deadline:
         links.append(f"[{VIEWS['deadlines'][1].lower()}]({rel(page, VIEWS['deadlines'][0])}#{q.id})")
     if page != VIEWS["print"][0]:
@@ -1690,7 +1683,7 @@ def relink(markdown: str, page: str) -> str:
     is shown on several pages, so each link is made relative to the page showing it."""
     def fix(match: re.Match) -> str:
         target = match.group(1)
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) or target.startswith("#"):
+        if URL_SCHEME_RE.match(target) or target.startswith("#"):
             return match.group(0)
         path, _, anchor = target.lstrip("/").partition("#")
         new = rel(page, path) + (f"#{anchor}" if anchor else "")
@@ -1699,11 +1692,11 @@ def relink(markdown: str, page: str) -> str:
 
 
 def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | None = None,
-                    prefix: str = "") -> str:
+                    prefix: str = "", level: int = 2) -> str:
     page = page or q.page
     heading = prefix + md_escape(q.question)
     return "\n".join([
-        f"## {heading} {{#{q.id} .faq-question data-permalink=\"{rel(page, permalink_page(q.id))}\"}}",
+        f"{'#' * level} {heading} {{#{q.id} .faq-question data-permalink=\"{rel(page, permalink_page(q.id))}\"}}",
         "",
         relink(q.answer.strip(), page),
         render_meta(q, faq, page),
@@ -2169,9 +2162,6 @@ def render_compare(plans: dict[str, Plan], faq: Faq,
         for pid in ids:
             plan = plans[pid]
             members = [s for s in plan.sections if s.id == top or s.id.startswith(top + ".")]
-            if top in NAMED_SECTIONS and top not in ("tieu-de", "noi-nhan", "chu-ky") and not members:
-                cells.append("Không có")
-                continue
             if not members:
                 cells.append("Không có")
                 continue
@@ -2213,8 +2203,7 @@ def render_print(plans: dict[str, Plan], faq: Faq) -> str:
             number += 1
             out.append('<div class="faq-entry" markdown>')
             out.append("")
-            out.append(render_question(q, plans, faq, page, prefix=f"Câu {number}. ").replace("\n## ", "\n### ", 1)
-                       .replace("## ", "### ", 1))
+            out.append(render_question(q, plans, faq, page, prefix=f"Câu {number}. ", level=3))
             out += ["</div>", ""]
     out += ["</div>", ""]
     return "\n".join(out)
@@ -2286,20 +2275,24 @@ def stale_files(docs: Path, files: dict[str, str]) -> tuple[list[str], list[str]
     return changed, orphans
 
 
+def write_atomic(target: Path, content: str) -> None:
+    """Write through a temporary file and rename, so a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_files(docs: Path, files: dict[str, str]) -> tuple[int, int]:
     """Write only what changed (so `mkdocs serve` does not loop), atomically per file."""
     changed, orphans = stale_files(docs, files)
     for rel_path in changed:
-        target = docs / rel_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(files[rel_path])
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(docs / rel_path, files[rel_path])
     for rel_path in orphans:
         (docs / rel_path).unlink()
     return len(changed), len(orphans)
@@ -2422,7 +2415,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         written, removed = write_files(docs, files)
         if ids_stale:
-            write_files(ids_path.parent, {ids_path.name: ids_text})
+            write_atomic(ids_path, ids_text)
     except OSError as exc:
         print(f"{docs}: cannot write ({exc.strerror}); expected a writable docs folder", file=sys.stderr)
         return 1
