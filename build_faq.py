@@ -2186,9 +2186,9 @@ def render_compare(plans: dict[str, Plan], faq: Faq,
 def render_print(plans: dict[str, Plan], faq: Faq) -> str:
     page = VIEWS["print"][0]
     out = front_matter(VIEWS["print"][1], "Mọi câu hỏi và trả lời trên một trang, để in.",
-                       ["search:", "  exclude: true", "hide:", "  - navigation", "  - toc"])
+                       [*NOT_SEARCHED, "hide:", "  - navigation", "  - toc"])
     out += ['<div class="faq-booklet" markdown>', "",
-            f"# Hỏi – đáp về kế hoạch thực hiện Chỉ thị số 47-CT/TW {{#ban-in}}", "",
+            "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị số 47-CT/TW {#ban-in}", "",
             "Tài liệu hỏi – đáp về hai kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 47-CT/TW "
             "ngày 23/5/2025 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng đối với công tác dư luận xã hội "
             "trong tình hình mới. Mỗi câu trả lời ghi căn cứ là mục của kế hoạch.", "",

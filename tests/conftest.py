@@ -8,15 +8,11 @@ generated pages and the site a reader opens.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import io
 import os
 import shutil
-import socketserver
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -25,11 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import build_faq  # noqa: E402
+# One way to serve a built site and launch Debian's chromium, shared with the search harness.
+from search_harness import CHROMIUM, CHROMIUM_ARGS, chromium_available, serve  # noqa: E402,F401
 
-CHROMIUM = "/usr/bin/chromium"
 STRICT = ("--strict",) if os.environ.get("FAQ_NOT_STRICT") != "1" else ()
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def run_build(*args: str) -> tuple[int, str, str]:
@@ -92,25 +87,6 @@ def build_project(project: Path, *extra: str, site: bool = True) -> tuple[int, s
     return step.returncode, step.stdout + step.stderr
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """Serve a folder on 127.0.0.1 on a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
-        server.daemon_threads = True
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     with serve(built_site) as url:
@@ -120,7 +96,7 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium. Missing browser fails, never skips silently."""
-    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
+    if not chromium_available():
         if os.environ.get("ALLOW_NO_BROWSER") == "1" and not os.environ.get("CI"):
             pytest.skip("chromium missing and ALLOW_NO_BROWSER=1")
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs it")

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # Runs in every page and frame before the page's own scripts.
@@ -60,6 +60,14 @@ _INSTRUMENT = r"""
     errors: [],
   };
   const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
+
+  // The last query sent since `before` whose text is `value`, or -1: the
+  // answer the page must show for what is in the box now.
+  window.__searchAnswerIndex = (before, value) => {
+    for (let k = log.queries.length - 1; k >= before; k--)
+      if (log.queries[k].q === value) return k;
+    return -1;
+  };
 
   function instrument(worker) {
     const post = worker.postMessage.bind(worker);
@@ -127,9 +135,7 @@ _SETTLED = r"""
 (before) => {
   const log = window.__search;
   const value = document.querySelector("input.md-search__input").value;
-  let i = -1;
-  for (let k = log.queries.length - 1; k >= before; k--)
-    if (log.queries[k].q === value) { i = k; break; }
+  const i = window.__searchAnswerIndex(before, value);
   if (i < 0 && value === "" && before === log.queries.length) return true;
   if (i < 0 || log.results.length <= i || log.queries.length !== log.results.length) return false;
   return log.renders.some(r => r.r > i);
@@ -141,9 +147,7 @@ _READ_RESULTS = r"""
 (before) => {
   const log = window.__search;
   const value = document.querySelector("input.md-search__input").value;
-  let i = -1;
-  for (let k = log.queries.length - 1; k >= before; k--)
-    if (log.queries[k].q === value) { i = k; break; }
+  const i = window.__searchAnswerIndex(before, value);
   const render = i < 0 ? null : log.renders.find(r => r.r > i);
   const items = [];
   for (const link of document.querySelectorAll(".md-search-result__list a.md-search-result__link")) {
