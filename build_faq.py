@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sys
+import types
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -488,8 +489,17 @@ def describe_invisible_char(char: str) -> str:
             "none (delete it, and retype the space if there should be one)")
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 file, turning every way it can fail into a Problem."""
+def byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as YAML's own marks count) of a byte offset."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def read_source(path: Path, shown: str) -> tuple[bytes, list[Problem]]:
+    """Read a UTF-8 file, turning every way it can fail into a Problem, with the
+    problems that do not stop the load (invisible characters). The bytes, not
+    the decoded text, go on to the parser: a str of Vietnamese text takes
+    twice the memory, and libyaml would encode it back to UTF-8 anyway."""
     try:
         with path.open("rb") as handle:  # bounded: --faq /dev/zero must not fill the memory
             data = handle.read(MAX_INPUT_BYTES + 1)
@@ -512,15 +522,13 @@ def read_text(path: Path, shown: str) -> str:
     # Columns count characters, as YAML's own marks do, never bytes.
     bad = data.find(b"\x00")
     if bad >= 0:
-        line = data[:bad].count(b"\n") + 1
-        col = len(data[data.rfind(b"\n", 0, bad) + 1:bad].decode("utf-8", "replace")) + 1
+        line, col = byte_line_col(data, bad)
         raise LoadError([Problem(shown, line, col, "NUL byte; expected a UTF-8 text file "
                                                    "(is it UTF-16, or a binary file?)")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        col = len(data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
+        line, col = byte_line_col(data, exc.start)
         raise LoadError([Problem(shown, line, col,
                                  f"byte 0x{data[exc.start]:02x} is not valid UTF-8; "
                                  "expected a UTF-8 text file (was it saved in another encoding?)")])
@@ -530,10 +538,12 @@ def read_text(path: Path, shown: str) -> str:
     problems = located_chars(text, shown, BAD_CHAR_RE, describe_bad_char)
     if problems:
         raise LoadError(problems)
-    return text
+    # Invisible characters do not stop the load: each is reported where it
+    # stands, and norm_space drops them, so one slip in a quote is one error.
+    return data, located_chars(text, shown, INVISIBLE_RE, describe_invisible_char)
 
 
-def parse_yaml(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
+def parse_yaml(data: bytes, shown: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text into located nodes (None when there is no document),
     with the structural problems found on the way (duplicate keys).
 
@@ -546,13 +556,13 @@ def parse_yaml(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     first node too deep: libyaml slows down quadratically with depth."""
     refused: list[Problem] = []
     problems: list[Problem] = []
-    loader = _Loader(text)
+    loader = _Loader(data)
     try:
         root = build_nodes(loader.get_event, shown, refused, problems)
     except yaml.MarkedYAMLError as exc:
-        raise LoadError(refused + [syntax_problem(exc, text, shown)])
-    except yaml.reader.ReaderError as exc:  # a character read_text does not already refuse
-        line, col = line_col(text, min(exc.position, len(text)))
+        raise LoadError(refused + [syntax_problem(exc, data, shown)])
+    except yaml.reader.ReaderError as exc:  # a character read_source does not already refuse
+        line, col = byte_line_col(data, min(exc.position, len(data)))
         raise LoadError(refused + [Problem(shown, line, col,
                                            f"character U+{exc.character:04X} is not allowed in YAML; "
                                            "expected printable text")])
@@ -564,11 +574,11 @@ def parse_yaml(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     return root, problems
 
 
-def syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
+def syntax_problem(exc: yaml.MarkedYAMLError, data: bytes, shown: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
-    lines = text.split("\n") if line > 0 else []
+    lines = data.decode("utf-8").split("\n")
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source[:col]:
         problem = "a tab character; YAML indentation must use spaces"
@@ -667,6 +677,8 @@ def build_nodes(next_event, shown: str, refused: list[Problem], problems: list[P
         if items.__class__ is list:
             items.append(node)
         elif frame[2] is None:
+            if node.kind == "scalar":  # one string per key name, not one per occurrence
+                node.value = sys.intern(node.value)
             frame[2] = node
         else:
             key, frame[2] = frame[2], None
@@ -690,16 +702,13 @@ def add_pair(mapping: dict, key: Node, value: Node, shown: str, problems: list[P
     mapping[name] = (key, value)
 
 
-def load_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem], str]:
-    text = read_text(path, shown)
-    # Invisible characters do not stop the load: each is reported where it
-    # stands, and norm_space drops them, so one slip in a quote is one error.
-    hidden = located_chars(text, shown, INVISIBLE_RE, describe_invisible_char)
+def load_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem], bytes]:
+    data, hidden = read_source(path, shown)
     try:
-        root, problems = parse_yaml(text, shown)
+        root, problems = parse_yaml(data, shown)
     except LoadError as exc:
         raise LoadError(hidden + exc.problems)
-    return root, hidden + problems, text
+    return root, hidden + problems, data
 
 
 # ---------------------------------------------------------------------------
@@ -750,15 +759,15 @@ def one_line(message: str) -> str:
 class Checker:
     """Collects problems for one file while walking its nodes."""
 
-    def __init__(self, shown: str, text: str = ""):
+    def __init__(self, shown: str, source: bytes = b""):
         self.shown = shown
-        self.source = text
+        self.source = source
         self.problems: list[Problem] = []
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        """Split only when a problem inside a block scalar needs its indentation."""
-        return self.source.split("\n")
+        """Decoded only when a problem inside a block scalar needs its indentation."""
+        return self.source.decode("utf-8").split("\n")
 
     def add_inside(self, node: Node, line_offset: int, col: int, message: str) -> None:
         """Locate a problem found at (line_offset, col) inside a scalar's text."""
@@ -835,10 +844,10 @@ class Checker:
 def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
     """Load and validate one plan file."""
     try:
-        root, found, text = load_yaml_file(path, shown)
+        root, found, source = load_yaml_file(path, shown)
     except LoadError as exc:
         return None, exc.problems
-    check = Checker(shown, text)
+    check = Checker(shown, source)
     check.problems += found
     if root is None:
         return None, [Problem(shown, 1, 1, "file is empty; expected a plan")]
@@ -1016,10 +1025,10 @@ def load_plans(plans_dir: Path, shown_dir: str) -> tuple[dict[str, Plan], list[P
 def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None, list[Problem]]:
     """Load faq.yml and check it against the plans."""
     try:
-        root, found, text = load_yaml_file(path, shown)
+        root, found, source = load_yaml_file(path, shown)
     except LoadError as exc:
         return None, exc.problems
-    check = Checker(shown, text)
+    check = Checker(shown, source)
     check.problems += found
     if root is None:
         return None, [Problem(shown, 1, 1, "file has no content; expected a mapping with "
@@ -1802,8 +1811,8 @@ def render_json_ld(questions: list[Question]) -> str:
                             "acceptedAnswer": {"@type": "Answer", "text": q.answer_text}}
                            for q in questions]}
     # "</" would end the script element early; JSON allows the escaped form.
-    payload = json_document(data).replace("</", "<\\/").replace("<!--", "\\u003c!--")
-    return f'<script type="application/ld+json">\n{payload}\n</script>\n'
+    payload = "".join(json_lines(data)).replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    return f'<script type="application/ld+json">\n{payload}</script>\n'
 
 
 def render_plan_header(plan: Plan) -> str:
@@ -1963,7 +1972,7 @@ def fold_key(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def render_json(plans: dict[str, Plan], faq: Faq) -> str:
+def render_json(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
     data = {
         "generated_by": GENERATED_MARK,
         "plans": [{
@@ -1979,7 +1988,7 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> str:
             "sections": [{"id": s.id, "title": section_heading(s), "url": section_url(plan, s)}
                          for s in plan.sections],
         } for _, plan in sorted(plans.items())],
-        "questions": [{
+        "questions": ({
             "id": q.id,
             "question": q.question,
             "answer_markdown": q.answer.strip(),
@@ -1995,7 +2004,7 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> str:
             "bodies": [{"id": b.body, "role": b.role, "role_label": ROLES[b.role], "plan": b.plan}
                        for b in q.bodies],
             "deadline": deadline_json(q.deadline),
-        } for q in faq.questions],
+        } for q in faq.questions),
         "bodies": [{"id": b.id, "name": b.name, "short": b.short, "aliases": list(b.aliases),
                     "url": html_url(body_page(b.id))} for b in faq.bodies],
         "views": {key: html_url(path) for key, (path, _) in VIEWS.items()},
@@ -2003,22 +2012,26 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> str:
                   for m in faq.moved if m.moved_to is not None],
         "retired": [{"id": m.id, "reason": m.retired} for m in faq.moved if m.retired is not None],
     }
-    return json_document(data) + "\n"
+    return json_lines(data)
 
 
-def json_document(data: dict) -> str:
-    """JSON with a line per top-level key and per item of a top-level list:
-    a change shows as a changed line in a diff. Not indent=, which makes
-    json encode in Python, ten times slower (2.4 s of a 10,000-question build)."""
+def json_lines(data: dict) -> Iterator[str]:
+    """JSON in pieces: a line per top-level key and per item of a top-level list
+    (or generator), so a change shows as a changed line in a diff. Not indent=,
+    which makes json encode in Python, ten times slower (2.4 s at 10,000 questions)."""
     dump = functools.partial(json.dumps, ensure_ascii=False)
-    members = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"  {dump(item)}" for item in value)
-            members.append(f" {dump(key)}: [\n{items}\n ]")
-        else:
-            members.append(f" {dump(key)}: {dump(value)}")
-    return "{\n" + ",\n".join(members) + "\n}"
+    yield "{\n"
+    for number, (key, value) in enumerate(data.items(), 1):
+        end = "\n" if number == len(data) else ",\n"
+        if not isinstance(value, (list, types.GeneratorType)):
+            yield f" {dump(key)}: {dump(value)}{end}"
+            continue
+        separator = f" {dump(key)}: [\n  "
+        for item in value:
+            yield separator + dump(item)
+            separator = ",\n  "
+        yield f" {dump(key)}: []{end}" if separator.startswith(" ") else f"\n ]{end}"
+    yield "}\n"
 
 
 def deadline_json(d: Deadline | None) -> dict | None:
@@ -2269,36 +2282,48 @@ def render_compare(plans: dict[str, Plan], faq: Faq,
     return "\n".join(out) + "\n"
 
 
-def render_print(plans: dict[str, Plan], faq: Faq) -> str:
+def render_print(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
+    """The booklet, in pieces (a question each): at 10,000 questions it is 30 MB."""
     page = VIEWS["print"][0]
-    out = front_matter(VIEWS["print"][1], "Mọi câu hỏi và trả lời trên một trang, để in.",
-                       [*NOT_SEARCHED, "hide:", "  - navigation", "  - toc"])
-    out += ['<div class="faq-booklet" markdown>', "",
+
+    def groups() -> Iterator[list[str]]:
+        yield front_matter(VIEWS["print"][1], "Mọi câu hỏi và trả lời trên một trang, để in.",
+                           [*NOT_SEARCHED, "hide:", "  - navigation", "  - toc"]) + [
+            '<div class="faq-booklet" markdown>', "",
             "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị số 47-CT/TW {#ban-in}", "",
             "Tài liệu hỏi – đáp về hai kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 47-CT/TW "
             "ngày 23/5/2025 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng đối với công tác dư luận xã hội "
             "trong tình hình mới. Mỗi câu trả lời ghi căn cứ là mục của kế hoạch.", "",
             "Dùng lệnh In của trình duyệt (Ctrl+P) để in ra giấy A4 hoặc lưu thành PDF.", ""]
-    number = 0
-    for topic, (slug, title, _) in TOPICS.items():
-        items = [q for q in faq.questions if q.topic == topic]
-        if not items:
-            continue
-        out += [f"## {title} {{#chu-de-{slug} .faq-booklet-topic}}", ""]
-        for q in items:
-            number += 1
-            out.append('<div class="faq-entry" markdown>')
-            out.append("")
-            out.append(render_question(q, plans, faq, page, prefix=f"Câu {number}. ", level=3))
-            out += ["</div>", ""]
-    out += ["</div>", ""]
-    return "\n".join(out)
+        number = 0
+        for topic, (slug, title, _) in TOPICS.items():
+            items = [q for q in faq.questions if q.topic == topic]
+            if not items:
+                continue
+            yield [f"## {title} {{#chu-de-{slug} .faq-booklet-topic}}", ""]
+            for q in items:
+                number += 1
+                yield ['<div class="faq-entry" markdown>', "",
+                       render_question(q, plans, faq, page, prefix=f"Câu {number}. ", level=3),
+                       "</div>", ""]
+        yield ["</div>", ""]
+    return joined_lines(groups())
+
+
+def joined_lines(groups: Iterable[list[str]]) -> Iterator[str]:
+    """The same text as joining all the groups' lines with newlines, a piece per
+    (non-empty) group."""
+    separator = ""
+    for group in groups:
+        yield separator + "\n".join(group)
+        separator = "\n"
 
 
 def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = None
-                ) -> Iterator[tuple[str, str]]:
-    """Every generated file, one at a time: (docs-relative path, content).
-    One at a time so that a build holds one page, not all of them: at 10,000
+                ) -> Iterator[tuple[str, str | Iterator[str]]]:
+    """Every generated file, one at a time: (docs-relative path, content), the
+    content a string or, for the largest (faq.json, the booklet), a stream of
+    pieces. So a build holds one page, or one piece, at a time: at 10,000
     questions the pages add up to more than 100 million characters."""
     by_topic: dict[str, list[Question]] = {t: [] for t in TOPICS}
     backlinks: dict[tuple[str, str], list[Question]] = {}
@@ -2308,7 +2333,13 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
         # dataclasses against every earlier citer, quadratic in the questions.
         for key in dict.fromkeys((c.plan, c.section) for c in q.citations):
             backlinks.setdefault(key, []).append(q)
-    nfc = functools.partial(unicodedata.normalize, "NFC")
+    def nfc(content: str | Iterator[str]) -> str | Iterator[str]:
+        # Pieces start at a line or an item, never with a combining mark, so
+        # normalising them one by one gives the same text as the whole.
+        if isinstance(content, str):
+            return unicodedata.normalize("NFC", content)
+        return (unicodedata.normalize("NFC", piece) for piece in content)
+
     yield "index.md", nfc(render_home(plans, faq))
     yield "faq.json", nfc(render_json(plans, faq))
     yield SCHEMA_URL_PATH, nfc(render_schema(faq))
@@ -2344,7 +2375,8 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
 GENERATED_DIRS = ("chu-de", "ke-hoach", "cau-hoi", "co-quan")
 
 
-def update_docs(docs: Path, files: Iterable[tuple[str, str]], write: bool) -> tuple[list[str], list[str], int]:
+def update_docs(docs: Path, files: Iterable[tuple[str, str | Iterable[str]]], write: bool
+                ) -> tuple[list[str], list[str], int]:
     """Bring docs/ up to date with the generated files, or with write=False
     only find what is stale: (files that differ, generated files no longer
     produced, files produced). Writes only what changed, so that `mkdocs
@@ -2358,19 +2390,12 @@ def update_docs(docs: Path, files: Iterable[tuple[str, str]], write: bool) -> tu
             raise ValueError(f"{rel_path} generated twice")  # a bug of ours, not the editor's
         produced.add(rel_path)
         target = docs / rel_path
-        data = content.encode("utf-8")
-        try:
-            with target.open("rb") as handle:
-                if handle.read(len(data) + 1) == data:
-                    continue
-        except OSError:
-            pass
-        changed.append(rel_path)
-        if write:
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            write_atomic(target, data)
+        pieces = (content,) if isinstance(content, str) else content
+        if write and target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if not sync_file(target, (piece.encode("utf-8") for piece in pieces), write):
+            changed.append(rel_path)
     orphans = []
     for folder in GENERATED_DIRS:
         for path in sorted((docs / folder).rglob("*.*")) if (docs / folder).is_dir() else []:
@@ -2380,6 +2405,56 @@ def update_docs(docs: Path, files: Iterable[tuple[str, str]], write: bool) -> tu
                 if write:
                     path.unlink()
     return changed, orphans, len(produced)
+
+
+def sync_file(target: Path, chunks: Iterable[bytes], write: bool) -> bool:
+    """Compare a file with its new content, chunk by chunk; when they differ and
+    `write` is set, replace it. True if it was already up to date. Neither side
+    is held whole: the booklet and faq.json run to tens of MB."""
+    try:
+        old = target.open("rb")
+    except OSError:
+        old = None
+    matched = 0     # bytes equal to the start of the old file so far
+    out = None      # the temporary file, once a difference is found
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        for chunk in chunks:
+            if out is None:
+                if old is not None and old.read(len(chunk)) == chunk:
+                    matched += len(chunk)
+                    continue
+                if not write:
+                    return False
+                out = open_copy_of_start(tmp, old, matched)
+            out.write(chunk)
+        if out is None:
+            if old is not None and not old.read(1):
+                return True
+            if not write:
+                return False
+            out = open_copy_of_start(tmp, old, matched)
+        out.close()
+        os.replace(tmp, target)
+        return False
+    except BaseException:
+        if out is not None:
+            out.close()
+            tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        if old is not None:
+            old.close()
+
+
+def open_copy_of_start(tmp: Path, old, length: int):
+    """A new temporary file holding the first `length` bytes of the old file
+    (the part found equal), ready for the rest."""
+    out = open(tmp, "wb")
+    if length:
+        old.seek(0)
+        out.write(old.read(length))
+    return out
 
 
 def write_atomic(target: Path, data: bytes) -> None:

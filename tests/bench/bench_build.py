@@ -214,7 +214,9 @@ def wrap(name):
     def timed(*args, **kwargs):
         start = time.perf_counter()
         try:
-            return inner(*args, **kwargs)
+            result = inner(*args, **kwargs)
+            # A page streamed in pieces (the booklet) is rendered as it is consumed.
+            return result if isinstance(result, str) else list(result)
         finally:
             spent[name] += time.perf_counter() - start
     setattr(b, name, timed)
