@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import difflib
 import functools
 import gc
 import html
@@ -29,7 +28,7 @@ import types
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import yaml
 
@@ -159,7 +158,6 @@ MONTH_RE = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 QUARTER_RE = re.compile(r"^([0-9]{4})-Q([1-4])$")
 # Characters that are invisible in an editor and break verbatim matching.
 INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-WHITESPACE_RE = re.compile(r"\s+")
 # Raw HTML: a tag, comment, or declaration opener.
 RAW_HTML_RE = re.compile(r"<[A-Za-z!/?]")
 URL_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")  # "https:", "javascript:" …
@@ -718,8 +716,10 @@ def load_yaml_file(path: Path, shown: str) -> tuple[Node | None, list[Problem], 
 def norm_space(text: str) -> str:
     """NFC and collapse whitespace (incl. no-break spaces): the quote rule.
     Invisible characters are dropped: load_yaml_file has reported each one."""
-    text = INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
-    return WHITESPACE_RE.sub(" ", text.replace("\u00a0", " ")).strip()
+    text = unicodedata.normalize("NFC", text)
+    if INVISIBLE_RE.search(text):
+        text = INVISIBLE_RE.sub("", text)
+    return " ".join(text.split())  # str.split() splits where \s+ matches, no-break spaces included
 
 
 def shorten(text: str, width: int) -> str:
@@ -735,6 +735,7 @@ def section_anchor(section_id: str) -> str:
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    import difflib  # only when there is a mistake to suggest a fix for
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.5)
 
 
@@ -1169,7 +1170,7 @@ def check_answer_links(check: Checker, questions: list[Question], items: dict,
                 and node.value["id"][1].tag == "str":  # `id: 12` must not shadow a later `id: "12"`
             nodes.setdefault(str(node.value["id"][1].value), node.value["answer"][1])
     for q in questions:
-        masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), q.answer)
+        masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), q.answer) if "`" in q.answer else q.answer
         for match in INLINE_LINK_RE.finditer(masked):
             target = match.group(1)
             if URL_SCHEME_RE.match(target):
@@ -1296,7 +1297,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
 
 def check_markdown(answer: str) -> Iterator[tuple[int, int, str]]:
     """Refuse raw HTML and unsafe links: editors' Markdown must stay inert."""
-    masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), answer)
+    masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), answer) if "`" in answer else answer
     for match in RAW_HTML_RE.finditer(masked):
         line, col = offset_to_line_col(masked, match.start())
         yield line, col, (f"raw HTML {shorten(masked[match.start():match.start() + 20], 20)!r} is not allowed; "
@@ -1374,6 +1375,7 @@ def check_quote(quote: str, text: str, plan_id: str, section_id: str) -> str | N
     if len(wanted) > len(text):  # and the closest-text search below would cost len × len
         return (f"quote is {len(wanted)} characters long, longer than plan {plan_id!r} section "
                 f"{section_id!r} ({len(text)}); expected words copied from the section")
+    import difflib  # only for a quote that is not in the plan
     matcher = difflib.SequenceMatcher(None, text, wanted, autojunk=False)
     block = matcher.find_longest_match(0, len(text), 0, len(wanted))
     start = max(0, block.a - block.b)
