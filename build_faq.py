@@ -250,6 +250,16 @@ class Section:
         """How a citation names the section: "mục II.1.1" or "phần Nơi nhận"."""
         return NAMED_SECTIONS.get(self.id, f"mục {self.id}")
 
+    @functools.cached_property
+    def role_lines(self) -> list[tuple[str, str]]:
+        """(role, rest of line) for each "Trách nhiệm …:" line of the section."""
+        lines = []
+        for paragraph in [self.title, *self.paragraphs]:
+            label, sep, rest = paragraph.partition(":")
+            if sep and label.strip().lower() in ROLE_LINE_LABELS:
+                lines.append((ROLE_LINE_LABELS[label.strip().lower()], rest))
+        return lines
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -363,9 +373,10 @@ class Question:
     def page(self) -> str:
         return f"chu-de/{TOPICS[self.topic][0]}.md"
 
-    @functools.cached_property
+    @property
     def answer_text(self) -> str:
-        """The answer as plain text (faq.json, the pages' structured data)."""
+        """The answer as plain text (faq.json, the pages' structured data).
+        Not cached: at 10,000 questions the copies would hold 24 MB to save 0.5 s."""
         return plain_text(self.answer)
 
 
@@ -375,6 +386,12 @@ class Body:
     name: str
     short: str
     aliases: tuple[str, ...]
+
+    @functools.cached_property
+    def name_pattern(self) -> re.Pattern:
+        """Any of the body's names as whole words: "btgdv" is not in "btgdvtw"."""
+        names = "|".join(re.escape(n.lower()) for n in (self.name, *self.aliases))
+        return re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
@@ -589,12 +606,15 @@ def syntax_problem(exc: yaml.MarkedYAMLError, data: bytes, shown: str) -> Proble
 
 def build_nodes(next_event, shown: str, refused: list[Problem], problems: list[Problem]) -> Node | None:
     """The event loop of parse_yaml: a stack of open collections, each
-    [node, items, pending key]; a finished node goes into the one on top."""
+    [node, items, pending key]; a finished node goes into the one on top.
+    It runs once per YAML value (550,000 times for 10,000 questions), so the
+    common cases come first and the rare ones go to helpers."""
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     wildcard = _Loader.yaml_implicit_resolvers.get(None, [])
     resolvers = {first: found + wildcard for first, found in _Loader.yaml_implicit_resolvers.items()}
-    normalize = unicodedata.normalize
+    normalize, intern = unicodedata.normalize, sys.intern
+    max_depth, max_nodes = MAX_DEPTH, MAX_NODES
     stack: list[list] = []
     root: Node | None = None
     documents = count = 0
@@ -602,35 +622,25 @@ def build_nodes(next_event, shown: str, refused: list[Problem], problems: list[P
     while True:
         event = next_event()
         cls = event.__class__
-        if cls in collection_end:
-            frame = stack.pop()
-            node = frame[0]
+        if cls is mapping_end or cls is sequence_end:
+            node = stack.pop()[0]
         elif cls is scalar_event or cls is mapping_start or cls is sequence_start or cls is yaml.AliasEvent:
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
-            if len(stack) > MAX_DEPTH:
-                refused.append(Problem(shown, line, col,
-                                       f"YAML is nested too deeply; expected at most {MAX_DEPTH} levels"))
-                raise LoadError(refused)
             count += 1
-            if count > MAX_NODES:
-                refused.append(Problem(shown, line, col, f"file holds more than {MAX_NODES} YAML values; "
-                                                         f"expected at most {MAX_NODES}"))
+            if len(stack) > max_depth or count > max_nodes:
+                refused.append(Problem(shown, line, col,
+                                       f"YAML is nested too deeply; expected at most {max_depth} levels"
+                                       if len(stack) > max_depth else
+                                       f"file holds more than {max_nodes} YAML values; expected at most {max_nodes}"))
                 raise LoadError(refused)
             if cls is yaml.AliasEvent:
                 refused.append(Problem(shown, line, col, f"YAML alias *{event.anchor} is not supported; "
                                                          "expected the value written out in full"))
                 node = Node("scalar", line, col, "", "null")
             else:
-                if event.anchor is not None:
-                    refused.append(Problem(shown, line, col, f"YAML anchor &{event.anchor} is not supported; "
-                                                             "expected the value written out in full where "
-                                                             "it is used"))
-                if event.tag is not None:
-                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                    refused.append(Problem(shown, line, col, f"YAML tag {tag} is not supported; expected a "
-                                                             "plain value (put text in quotes instead of "
-                                                             "tagging it)"))
+                if event.anchor is not None or event.tag is not None:
+                    refuse_anchor_and_tag(event, shown, line, col, refused)
                 if cls is scalar_event:
                     value, style = event.value, event.style
                     tag = "str"
@@ -639,9 +649,12 @@ def build_nodes(next_event, shown: str, refused: list[Problem], problems: list[P
                             if regexp.match(value):
                                 tag = full_tag.rsplit(":", 1)[-1]
                                 break
-                    if tag == "str":
-                        value = normalize("NFC", value)
-                    node = Node("scalar", line, col, value, tag, style in QUOTED_STYLES, style or "")
+                        if tag == "str":
+                            value = normalize("NFC", value)
+                        node = Node("scalar", line, col, value, tag, False, "")
+                    else:
+                        node = Node("scalar", line, col, normalize("NFC", value), tag, style in QUOTED_STYLES,
+                                    style or "")
                 elif cls is mapping_start:
                     node = Node("map", line, col, {})
                     stack.append([node, node.value, None])
@@ -676,11 +689,24 @@ def build_nodes(next_event, shown: str, refused: list[Problem], problems: list[P
             items.append(node)
         elif frame[2] is None:
             if node.kind == "scalar":  # one string per key name, not one per occurrence
-                node.value = sys.intern(node.value)
+                node.value = intern(node.value)
             frame[2] = node
         else:
             key, frame[2] = frame[2], None
-            add_pair(items, key, node, shown, problems)
+            if key.tag == "str" and key.value not in items:
+                items[key.value] = (key, node)
+            else:
+                add_pair(items, key, node, shown, problems)
+
+
+def refuse_anchor_and_tag(event: yaml.NodeEvent, shown: str, line: int, col: int, refused: list[Problem]) -> None:
+    if event.anchor is not None:
+        refused.append(Problem(shown, line, col, f"YAML anchor &{event.anchor} is not supported; "
+                                                 "expected the value written out in full where it is used"))
+    if event.tag is not None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        refused.append(Problem(shown, line, col, f"YAML tag {tag} is not supported; expected a plain "
+                                                 "value (put text in quotes instead of tagging it)"))
 
 
 def add_pair(mapping: dict, key: Node, value: Node, shown: str, problems: list[Problem]) -> None:
@@ -719,7 +745,8 @@ def norm_space(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if INVISIBLE_RE.search(text):
         text = INVISIBLE_RE.sub("", text)
-    return " ".join(text.split())  # str.split() splits where \s+ matches, no-break spaces included
+    spaced = " ".join(text.split())  # str.split() splits where \s+ matches, no-break spaces included
+    return text if spaced == text else spaced  # the same object when nothing changed: less memory
 
 
 def shorten(text: str, width: int) -> str:
@@ -1435,34 +1462,20 @@ def resolve_plan(check: Checker, items: dict, node: Node, where: str, field: str
     return None
 
 
-def body_names(body: Body) -> list[str]:
-    return [n.lower() for n in (body.name, *body.aliases)]
-
-
-def names_in(names: list[str], text: str) -> bool:
-    """A body's name stands in the text as whole words: "btgdv" is not in "btgdvtw"."""
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I) for n in names)
-
-
 def check_body_in_text(body: Body, role: str, cited: list[tuple[Plan, Section | None]]) -> str | None:
     """A body and its role must be what one of the cited sections prints. A section
     with "Trách nhiệm …:" lines must name the body on a line of that role; any other
     section must name the body."""
-    names = body_names(body)
     said: list[str] = []
     for plan, section in cited:
         if section is None:
             continue
-        role_lines = []
-        for paragraph in [section.title, *section.paragraphs]:
-            label, sep, rest = paragraph.partition(":")
-            if sep and label.strip().lower() in ROLE_LINE_LABELS:
-                role_lines.append((ROLE_LINE_LABELS[label.strip().lower()], rest))
+        role_lines = section.role_lines
         if role_lines:
-            if any(r == role and names_in(names, rest) for r, rest in role_lines):
+            if any(r == role and body.name_pattern.search(rest) for r, rest in role_lines):
                 return None
             said += [f"{section.id} {ROLES[r]}: {shorten(rest.strip(), 60)}" for r, rest in role_lines]
-        elif names_in(names, section_text(plan, section)):
+        elif body.name_pattern.search(section_text(plan, section)):
             return None
     if said:
         return (f"body {body.id!r} with role {role!r} is not what the cited sections print; "
@@ -1573,6 +1586,7 @@ MD_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()>#+!|]")
 MD_LIST_START_RE = re.compile(r"(\d+)\.|[-+] ")
 
 
+@functools.lru_cache(maxsize=4096)  # labels, body names and deadlines recur on every page
 def md_escape(text: str) -> str:
     """Escape plan or editor text so that Markdown shows it exactly as written.
     Called ~30 times per question: the tests skip the work most texts do not need."""
@@ -1591,12 +1605,20 @@ def md_escape(text: str) -> str:
 def rel(from_page: str, to_page: str) -> str:
     """Relative link between two docs pages, as MkDocs resolves them (docs
     paths are POSIX and normalised: no '.', '..' or doubled slashes)."""
-    here = from_page.split("/")[:-1]
-    there = to_page.split("/")
+    from_dir, _, _ = from_page.rpartition("/")
+    to_dir, slash, name = to_page.rpartition("/")
+    return rel_dir(from_dir, to_dir + slash) + name
+
+
+@functools.lru_cache(maxsize=256)  # ~25 links per question, between a handful of folders
+def rel_dir(from_dir: str, to_dir: str) -> str:
+    """The relative path from one docs folder ("" for the top) to another ("chu-de/")."""
+    here = from_dir.split("/") if from_dir else []
+    there = to_dir.split("/")[:-1] if to_dir else []
     common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+    while common < len(here) and common < len(there) and here[common] == there[common]:
         common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
+    return "".join(["../"] * (len(here) - common) + [f"{part}/" for part in there[common:]])
 
 
 def html_url(page: str) -> str:
@@ -1696,21 +1718,24 @@ def first_sentence(markdown: str) -> str:
     return (match.group(1) if match else text).strip()
 
 
-PLAIN_TEXT_STEPS = [(re.compile(pattern, flags), replacement) for pattern, flags, replacement in (
-    (r"!?\[([^\]]*)\]\([^)]*\)", 0, r"\1"),          # links and images: their text
-    (r"^\s{0,3}#+\s*", re.M, ""),                      # heading marks
-    (r"^\s*(?:[-*+]|\d+\.)\s+", re.M, ""),             # list marks
-    (r"^\s*>\s?", re.M, ""),                           # quote marks
-    (r"\*\*|__|\*|_|`", 0, ""),                         # emphasis and code marks
-    (r"\\(.)", 0, r"\1"),                              # escapes
+PLAIN_TEXT_STEPS = [(needles, re.compile(pattern, flags), replacement)
+                    for needles, pattern, flags, replacement in (
+    (("](",), r"!?\[([^\]]*)\]\([^)]*\)", 0, r"\1"),          # links and images: their text
+    (("#",), r"^\s{0,3}#+\s*", re.M, ""),                      # heading marks
+    (("-", "*", "+", "."), r"^\s*(?:[-*+]|\d+\.)\s+", re.M, ""),  # list marks
+    ((">",), r"^\s*>\s?", re.M, ""),                           # quote marks
+    (("*", "_", "`"), r"\*\*|__|\*|_|`", 0, ""),                 # emphasis and code marks
+    (("\\",), r"\\(.)", 0, r"\1"),                            # escapes
 )]
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown -> readable plain text, for faq.json and descriptions."""
+    """Markdown -> readable plain text, for faq.json and descriptions. A step
+    runs only if the text holds a character its pattern needs."""
     text = markdown
-    for regex, replacement in PLAIN_TEXT_STEPS:
-        text = regex.sub(replacement, text)
+    for needles, regex, replacement in PLAIN_TEXT_STEPS:
+        if any(needle in text for needle in needles):
+            text = regex.sub(replacement, text)
     return " ".join(text.split())
 
 

@@ -80,3 +80,14 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_rel_matches_os_path_relpath():
+    """rel() does string work on the POSIX docs paths instead of os.path.relpath."""
+    import posixpath
+    pages = ["index.md", "faq.json", "chu-de/a.md", "cau-hoi/x.html", "ke-hoach/002.md", "co-quan/index.md",
+             "a/b/c.md", "a/d.md", "a/b/e/f.md"]
+    for here in pages:
+        for there in pages:
+            assert build_faq.rel(here, there) == posixpath.relpath(there, posixpath.dirname(here) or "."), \
+                (here, there)
