@@ -44,6 +44,18 @@ def test_sync_file_keeps_the_old_file_when_rendering_fails(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.md"]
 
 
+def test_sync_file_leaves_no_half_new_file_when_rendering_fails(tmp_path):
+    target = tmp_path / "page.md"
+
+    def chunks():
+        yield b"new "
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError):
+        build_faq.sync_file(target, chunks(), write=True)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_update_docs_writes_pieces_and_removes_orphans(tmp_path):
     docs = tmp_path / "docs"
     orphan = docs / "chu-de" / "old.md"
