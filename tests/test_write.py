@@ -94,6 +94,12 @@ def _umask() -> int:
     return mask
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def test_rel_matches_os_path_relpath():
     """rel() does string work on the POSIX docs paths instead of os.path.relpath."""
     import posixpath
