@@ -318,12 +318,7 @@ class Plan:
 class Citation:
     plan: str
     section: str
-    quote: str | None
-
-    @functools.cached_property
-    def quote_text(self) -> str | None:
-        """The quote as compared with the plan and shown: whitespace collapsed, NFC."""
-        return norm_space(self.quote) if self.quote else None
+    quote: str | None  # as checked against the plan and shown: whitespace collapsed, NFC
 
 
 @dataclass(frozen=True)
@@ -1375,6 +1370,7 @@ def validate_citation(check: Checker, node: Node, where: str,
                                    f"{expected_one_of(section_id, ids)}")
         return None
     if quote is not None:
+        quote = norm_space(quote)
         problem = check_quote(quote, section_text(plan, section), plan_id, section_id)
         if problem:
             check.add(c["quote"][1], f"{where}: {problem}")
@@ -1393,9 +1389,9 @@ def scalar_id(check: Checker, items: dict, name: str, where: str, example: str) 
     return check.text(items, name, where)
 
 
-def check_quote(quote: str, text: str, plan_id: str, section_id: str) -> str | None:
-    # Invisible characters were reported by load_yaml_file; norm_space drops them.
-    wanted = norm_space(quote)
+def check_quote(wanted: str, text: str, plan_id: str, section_id: str) -> str | None:
+    """`wanted` is the quote through norm_space: invisible characters, which
+    load_yaml_file has reported, are dropped and whitespace collapsed."""
     if not wanted:
         return "quote is empty; expected words copied from the plan, or no quote"
     if wanted in text:
@@ -1764,7 +1760,7 @@ def render_sources(q: Question, plans: dict[str, Plan], page: str) -> str:
     for c in q.citations:
         quotes.setdefault((c.plan, c.section), [])
         if c.quote:
-            quotes[(c.plan, c.section)].append(f"“{md_escape(c.quote_text)}”")
+            quotes[(c.plan, c.section)].append(f"“{md_escape(c.quote)}”")
     for (plan_id, section_id), said in quotes.items():
         plan = plans[plan_id]
         section = plan.section(section_id)
@@ -2044,7 +2040,7 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
             "citations": [{
                 "plan": c.plan, "section": c.section,
                 "url": section_url(plans[c.plan], plans[c.plan].section(c.section)),
-                "quote": c.quote_text,
+                "quote": c.quote or None,
             } for c in q.citations],
             "bodies": [{"id": b.body, "role": b.role, "role_label": ROLES[b.role], "plan": b.plan}
                        for b in q.bodies],
