@@ -2360,6 +2360,17 @@ def joined_lines(groups: Iterable[list[str]]) -> Iterator[str]:
         separator = "\n"
 
 
+def citing_questions(faq: Faq) -> dict[tuple[str, str], list[Question]]:
+    """(plan, section) -> the questions that cite it, in faq.yml order."""
+    backlinks: dict[tuple[str, str], list[Question]] = {}
+    for q in faq.questions:
+        # Once per question and section: `q not in cites` compared whole Question
+        # dataclasses against every earlier citer, quadratic in the questions.
+        for key in dict.fromkeys((c.plan, c.section) for c in q.citations):
+            backlinks.setdefault(key, []).append(q)
+    return backlinks
+
+
 def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = None
                 ) -> Iterator[tuple[str, str | Iterator[str]]]:
     """Every generated file, one at a time: (docs-relative path, content), the
@@ -2367,13 +2378,9 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
     pieces. So a build holds one page, or one piece, at a time: at 10,000
     questions the pages add up to more than 100 million characters."""
     by_topic: dict[str, list[Question]] = {t: [] for t in TOPICS}
-    backlinks: dict[tuple[str, str], list[Question]] = {}
     for q in faq.questions:
         by_topic[q.topic].append(q)
-        # Once per question and section: `q not in cites` compared whole Question
-        # dataclasses against every earlier citer, quadratic in the questions.
-        for key in dict.fromkeys((c.plan, c.section) for c in q.citations):
-            backlinks.setdefault(key, []).append(q)
+    backlinks = citing_questions(faq)
     def nfc(content: str | Iterator[str]) -> str | Iterator[str]:
         # Pieces start at a line or an item, never with a combining mark, so
         # normalising them one by one gives the same text as the whole.

@@ -209,12 +209,14 @@ def liftable_limits(yaml_bytes: int) -> dict[str, int]:
 # In-process timing of the views' renderers, with the build's own functions.
 VIEWS_SCRIPT = r'''
 import contextlib, io, json, os, sys, time
+from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import build_faq as b
 for name, value in json.loads(os.environ.get("BENCH_LIMITS", "{}")).items():
     setattr(b, name, value)
 names = ["render_bodies_index", "render_body_page", "render_deadlines", "render_compare", "render_print"]
 spent = {n: 0.0 for n in names if hasattr(b, n)}
+original = {n: getattr(b, n) for n in spent}
 def wrap(name):
     inner = getattr(b, name)
     def timed(*args, **kwargs):
@@ -233,7 +235,27 @@ err = io.StringIO()
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
     code = b.main(sys.argv[2:])
 total = time.perf_counter() - start
+# Then each view alone, best of 3 on the same model: inside one cold build they take
+# ~50 ms at 1,000 questions, too little to compare sizes by.
+best = {}
+if code == 0:
+    options = b.parse_options(sys.argv[2:])
+    plans, faq, _ = b.build(Path(options.faq), Path(options.plans), options.faq, options.plans)
+    duties, backlinks = b.body_duties(faq), b.citing_questions(faq)
+    alone = {"render_bodies_index": lambda: original["render_bodies_index"](plans, faq),
+             "render_body_page": lambda: [original["render_body_page"](x, plans, faq, duties[x.id]) for x in faq.bodies],
+             "render_deadlines": lambda: original["render_deadlines"](plans, faq),
+             "render_compare": lambda: original["render_compare"](plans, faq, backlinks),
+             "render_print": lambda: "".join(original["render_print"](plans, faq))}
+    for name, run in alone.items():
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        best[name] = min(times)
 print(json.dumps({"code": code, "total": total, "views": sum(spent.values()), "detail": spent,
+                  "views_best": sum(best.values()) if best else None, "best": best,
                   "stderr": err.getvalue()[-3000:]}))
 '''
 
@@ -812,18 +834,21 @@ def report(sizes: list[Size], flags: list[str], notes: list[str], rounds: int, h
 
     p("")
     p("views (co-quan/*.md, thoi-han.md, doi-chieu.md, ban-in.md)")
-    p(f"{'':<8} {'generated':>11} {'per q':>9} {'share of md':>11} | {'HTML':>10} | {'render s':>9} {'per q ms':>9} "
-      f"{'share of build_faq.py':>22}")
+    p(f"{'':<8} {'generated':>11} {'per q':>9} {'share of md':>11} | {'HTML':>10} | {'render s':>9} "
+      f"{'share of build_faq.py':>22} | {'alone s':>8} {'per q ms':>9}")
     view_rows = {}
     for s in sizes:
         ip = s.inproc
         render = ip["views"] if ip else None
         share = (render / ip["total"]) if ip else None
-        view_rows[s.n] = (s.views_md / s.n, render / s.n if render is not None else None)
+        alone = ip.get("views_best") if ip else None
+        view_rows[s.n] = (s.views_md / s.n, alone / s.n if alone is not None else None)
         p(f"{s.label:<8} {kb(s.views_md):>11} {kb(s.views_md / s.n):>9} {s.views_md / s.generated_bytes * 100:>10.1f}% | "
-          f"{kb(s.site['view_html']):>10} | {fmt_s(render):>9} {(render / s.n * 1000) if render else 0:>9.3f} "
-          f"{(f'{share * 100:.1f}%' if share is not None else 'n/a'):>22}")
-    p("share of build_faq.py = time in the views' renderers / build_faq.main() in-process (one run per size)")
+          f"{kb(s.site['view_html']):>10} | {fmt_s(render):>9} "
+          f"{(f'{share * 100:.1f}%' if share is not None else 'n/a'):>22} | "
+          f"{fmt_s(alone):>8} {(alone / s.n * 1000) if alone else 0:>9.3f}")
+    p("render s = time in the views' renderers during one build (in-process); share of build_faq.py = that / "
+      "build_faq.main(); alone = the same renderers on the same model, best of 3 (the growth below uses this)")
     if all(n in by_n for n in SYNTHETIC_SIZES):
         lo, hi = view_rows[SYNTHETIC_SIZES[0]], view_rows[SYNTHETIC_SIZES[1]]
         gb = hi[0] / lo[0]
