@@ -2428,8 +2428,7 @@ def update_docs(docs: Path, files: Iterable[tuple[str, str | Iterable[str]]], wr
     """Bring docs/ up to date with the generated files, or with write=False
     only find what is stale: (files that differ, generated files no longer
     produced, files produced). Writes only what changed, so that `mkdocs
-    serve` does not loop, and each file atomically, so that it never reads
-    half of one."""
+    serve` does not loop (see sync_file for how)."""
     changed: list[str] = []
     produced: set[str] = set()
     folders: set[Path] = set()
