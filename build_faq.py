@@ -2381,6 +2381,7 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
     for q in faq.questions:
         by_topic[q.topic].append(q)
     backlinks = citing_questions(faq)
+
     def nfc(content: str | Iterator[str]) -> str | Iterator[str]:
         # Pieces start at a line or an item, never with a combining mark, so
         # normalising them one by one gives the same text as the whole.
@@ -2469,7 +2470,7 @@ def sync_file(target: Path, chunks: Iterable[bytes], write: bool) -> bool:
         old = None
     matched = 0     # bytes equal to the start of the old file so far
     out = None      # where the new content goes, once a difference is found
-    written = target if old is None else target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    written = target if old is None else temporary_path(target)
     try:
         for chunk in chunks:
             if out is None:
@@ -2508,7 +2509,7 @@ def open_for_new_content(target: Path, written: Path, old, length: int):
         try:
             return open(target, "xb"), target
         except FileExistsError:  # created meanwhile: replace it like any other
-            written = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            written = temporary_path(target)
     out = open(written, "wb")
     if length:
         old.seek(0)
@@ -2516,18 +2517,11 @@ def open_for_new_content(target: Path, written: Path, old, length: int):
     return out, written
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write through a temporary file and rename, so a reader never sees half a file.
-    The temporary name is fixed per process: tempfile.mkstemp's random names made
-    creating 10,000 files several times slower."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def temporary_path(target: Path) -> Path:
+    """Beside the target, so the rename stays on one file system; fixed per
+    process: tempfile.mkstemp's random names made creating 10,000 files
+    several times slower."""
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
 
 
 # ---------------------------------------------------------------------------
@@ -2688,7 +2682,7 @@ def run(args: Options) -> int:
     files = render_site(plans, faq, search_template)
     ids_path = published_path(faq_path)
     ids_text = render_published(faq, [(i, p, 0) for i, p in faq.published])
-    ids_stale = args.record_ids and (not ids_path.exists() or ids_path.read_text(encoding="utf-8") != ids_text)
+    ids_stale = args.record_ids and not sync_file(ids_path, [ids_text.encode("utf-8")], write=False)
     if args.check:
         changed, orphans, _ = update_docs(docs, files, write=False)
         for rel_path in changed + orphans:
@@ -2702,7 +2696,7 @@ def run(args: Options) -> int:
     try:
         changed, orphans, total = update_docs(docs, files, write=True)
         if ids_stale:
-            write_atomic(ids_path, ids_text.encode("utf-8"))
+            sync_file(ids_path, [ids_text.encode("utf-8")], write=True)
     except OSError as exc:
         print(f"{docs}: cannot write ({exc.strerror}); expected a writable docs folder", file=sys.stderr)
         return 1
