@@ -1,0 +1,107 @@
+"""TODO docstring."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from .loader import Node
+from .model import Problem
+from .text import expected_one_of, one_line
+from .vocabulary import MAX_TEXT_CHARS
+
+
+class Checker:
+    """Collects problems for one file while walking its nodes."""
+
+    def __init__(self, shown: str, source: bytes = b""):
+        self.shown = shown
+        self.source = source
+        self.problems: list[Problem] = []
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """Decoded only when a problem inside a block scalar needs its indentation."""
+        return self.source.decode("utf-8").split("\n")
+
+    def add_inside(self, node: Node, line_offset: int, col: int, message: str) -> None:
+        """Locate a problem found at (line_offset, col) inside a scalar's text."""
+        if node.style in ("|", ">"):
+            line = node.line + 1 + line_offset
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            col = len(source) - len(source.lstrip(" ")) + col
+        else:
+            line = node.line + line_offset
+            if line_offset == 0:
+                col = node.col + (1 if node.quoted else 0) + col - 1
+        self.problems.append(Problem(self.shown, line, col, one_line(message)))
+
+    def add(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.shown, node.line, node.col, one_line(message)))
+
+    def mapping(self, node: Node, where: str, allowed: set[str],
+                required: Iterable[str] = ()) -> dict[str, tuple[Node, Node]] | None:
+        if node.kind != "map":
+            self.add(node, f"{where}: expected a mapping of keys to values; got {node.describe()}")
+            return None
+        items = node.value
+        for name, (key, _) in items.items():
+            if name not in allowed:
+                self.add(key, f"{where}: unknown key {name!r}; {expected_one_of(name, sorted(allowed))}")
+        for name in required:
+            if name not in items:
+                self.add(node, f"{where}: missing required key {name!r}")
+        return items
+
+    def text(self, items: dict, name: str, where: str, required: bool = True,
+             allow_empty: bool = False, single_line: bool = False) -> str | None:
+        if name not in items:
+            return None
+        node = items[name][1]
+        if node.kind != "scalar" or node.tag == "null" and required:
+            self.add(node, f"{where}: {name}: expected text; got {node.describe()}")
+            return None
+        if node.tag == "null":
+            return None
+        if node.tag != "str":
+            self.add(node, f"{where}: {name}: expected text in quotes; got {node.describe()} "
+                           f"(write it as \"{node.value}\")")
+            return None
+        value = str(node.value)
+        if not allow_empty and not value.strip():
+            self.add(node, f"{where}: {name}: is empty; expected text")
+            return None
+        if len(value) > MAX_TEXT_CHARS:  # also bounds the cost of matching quotes and Markdown
+            self.add(node, f"{where}: {name}: is {len(value)} characters long; expected at most "
+                           f"{MAX_TEXT_CHARS} (split it up)")
+            return None
+        if single_line:
+            # Headings and table cells: a line break would end the heading before
+            # its anchor, or the table row. A block scalar's final newline is dropped.
+            value = value.strip()
+            if "\n" in value:
+                self.add(node, f"{where}: {name}: is on {value.count(chr(10)) + 1} lines; expected one line")
+                return None
+        return value
+
+    def seq(self, items: dict, name: str, where: str, required: bool = True) -> list[Node]:
+        if name not in items:
+            return []
+        node = items[name][1]
+        if node.kind != "seq":
+            self.add(node, f"{where}: {name}: expected a list; got {node.describe()}")
+            return []
+        if required and not node.value:
+            self.add(node, f"{where}: {name}: is an empty list; expected at least one item")
+        return node.value
+
+
+def scalar_id(check: Checker, items: dict, name: str, where: str, example: str) -> str | None:
+    if name not in items:
+        return None
+    node = items[name][1]
+    if node.kind == "scalar" and node.tag in ("int", "float"):
+        check.add(node, f"{where}: {name} must be quoted text such as {example}; got the number "
+                        f"{node.value} (unquoted, YAML reads it as a number: write \"{node.value}\")")
+        return None
+    return check.text(items, name, where)

@@ -1,0 +1,176 @@
+"""TODO docstring."""
+
+from __future__ import annotations
+
+import functools
+import json
+import types
+from collections.abc import Iterator
+
+from .md import plain_text
+from .model import Deadline, Faq, Plan
+from .plan_pages import section_heading
+from .shapes import QUESTION_REQUIRED
+from .urls import (
+    SEARCH_GLOSSARY_SLOT,
+    SEARCH_TEMPLATE,
+    VIEW_PAGES,
+    body_page,
+    html_url,
+    permalink_page,
+    plan_page,
+    question_url,
+    section_url,
+)
+from .vocabulary import (
+    DEADLINE_GROUP,
+    DEADLINE_KINDS,
+    GENERATED_MARK,
+    ID_RE,
+    MONTH_RE,
+    PLAN_ID_RE,
+    QUARTER_RE,
+    ROLES,
+    TOPICS,
+)
+
+
+def render_json(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
+    data = {
+        "generated_by": GENERATED_MARK,
+        "plans": [{
+            "id": plan.id,
+            "title": f"{plan.document_type.capitalize()} {plan.title}",
+            "short_name": plan.short_name,
+            "issuer": plan.issuer,
+            "number": plan.number,
+            "place_date": plan.place_date,
+            "signer": plan.signer.name,
+            "signer_title": plan.signer.title,
+            "url": html_url(plan_page(plan.id)),
+            "sections": [{"id": s.id, "title": section_heading(s), "url": section_url(plan, s)}
+                         for s in plan.sections],
+        } for _, plan in sorted(plans.items())],
+        "questions": ({
+            "id": q.id,
+            "question": q.question,
+            "answer_markdown": q.answer.strip(),
+            "answer_text": plain_text(q.answer),
+            "url": question_url(q),
+            "permalink": "/" + permalink_page(q.id),
+            "topic": q.topic,
+            "citations": [{
+                "plan": c.plan, "section": c.section,
+                "url": section_url(plans[c.plan], plans[c.plan].section(c.section)),
+                "quote": c.quote or None,
+            } for c in q.citations],
+            "bodies": [{"id": b.body, "role": b.role, "role_label": ROLES[b.role], "plan": b.plan}
+                       for b in q.bodies],
+            "deadline": deadline_json(q.deadline),
+        } for q in faq.questions),
+        "bodies": [{"id": b.id, "name": b.name, "short": b.short, "aliases": list(b.aliases),
+                    "url": html_url(body_page(b.id))} for b in faq.bodies],
+        "views": {key: html_url(path) for key, path in VIEW_PAGES.items()},
+        "moved": [{"id": m.id, "moved_to": m.moved_to, "url": question_url(faq.resolve(m.id))}
+                  for m in faq.moved if m.moved_to is not None],
+        "retired": [{"id": m.id, "reason": m.retired} for m in faq.moved if m.retired is not None],
+    }
+    return json_lines(data)
+
+
+def json_lines(data: dict) -> Iterator[str]:
+    """JSON in pieces: a line per top-level key and per item of a top-level list
+    (or generator), so a change shows as a changed line in a diff. Not indent=,
+    which makes json encode in Python, ten times slower (2.4 s at 10,000 questions)."""
+    dump = functools.partial(json.dumps, ensure_ascii=False)
+    yield "{\n"
+    for number, (key, value) in enumerate(data.items(), 1):
+        end = "\n" if number == len(data) else ",\n"
+        if not isinstance(value, (list, types.GeneratorType)):
+            yield f" {dump(key)}: {dump(value)}{end}"
+            continue
+        separator = f" {dump(key)}: [\n  "
+        for item in value:
+            yield separator + dump(item)
+            separator = ",\n  "
+        yield f" {dump(key)}: []{end}" if separator.startswith(" ") else f"\n ]{end}"
+    yield "}\n"
+
+
+def deadline_json(d: Deadline | None) -> dict | None:
+    if d is None:
+        return None
+    return {"plan": d.plan, "wording": d.wording, "kind": d.kind, "month": d.month,
+            "quarter": d.quarter, "from": d.start, "to": d.end,
+            "group": ("dated", "recurring", "conditional")[DEADLINE_GROUP[d.kind]],
+            "sort_key": list(d.sort_key())}
+
+
+def render_schema(faq: Faq) -> str:
+    """JSON Schema of faq.yml, built from the same vocabularies the validator uses."""
+    body_ids = [b.id for b in faq.bodies]
+    text = {"type": "string", "minLength": 1}
+    plan_ref = {"type": "string", "pattern": PLAN_ID_RE.pattern,
+                "description": "Plan id, quoted: \"000\" or \"002\"."}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": GENERATED_MARK,
+        "title": "faq.yml: questions and answers about the plans",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["questions"],
+        "properties": {
+            "bodies": {
+                "type": "object",
+                "description": "Registry of responsible bodies, by id.",
+                "propertyNames": {"pattern": ID_RE.pattern},
+                "additionalProperties": {
+                    "type": "object", "additionalProperties": False, "required": ["name"],
+                    "properties": {"name": text, "short": text,
+                                   "aliases": {"type": "array", "items": text}}}},
+            "glossary": {"type": "object", "description": "Abbreviation -> meaning.",
+                         "additionalProperties": text},
+            "moved": {"type": "array", "description": "Published ids that no longer name a question.",
+                      "items": {"type": "object", "additionalProperties": False, "required": ["id"],
+                                "properties": {"id": {"type": "string", "pattern": ID_RE.pattern},
+                                               "moved_to": {"type": "string", "pattern": ID_RE.pattern},
+                                               "retired": text},
+                                "oneOf": [{"required": ["moved_to"]}, {"required": ["retired"]}]}},
+            "questions": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": list(QUESTION_REQUIRED),
+                "properties": {
+                    "id": {"type": "string", "pattern": ID_RE.pattern,
+                           "description": "Stable slug; never reused."},
+                    "question": text,
+                    "answer": {**text, "description": "Markdown; no raw HTML; links site-relative or https."},
+                    "topic": {"enum": list(TOPICS)},
+                    "citations": {"type": "array", "minItems": 1, "items": {
+                        "type": "object", "additionalProperties": False,
+                        "required": ["plan", "section"],
+                        "properties": {"plan": plan_ref,
+                                       "section": {"type": "string",
+                                                   "description": "Section id as printed, quoted: \"II.1.1\"."},
+                                       "quote": {**text, "description": "Verbatim words of the section."}}}},
+                    "bodies": {"type": "array", "items": {
+                        "type": "object", "additionalProperties": False, "required": ["body", "role"],
+                        "properties": {"body": {"enum": body_ids} if body_ids else text,
+                                       "role": {"enum": list(ROLES)}, "plan": plan_ref}}},
+                    "deadline": {
+                        "type": "object", "additionalProperties": False, "required": ["wording", "kind"],
+                        "properties": {"wording": text, "kind": {"enum": list(DEADLINE_KINDS)},
+                                       "plan": plan_ref,
+                                       "month": {"type": "string", "pattern": MONTH_RE.pattern},
+                                       "quarter": {"type": "string", "pattern": QUARTER_RE.pattern},
+                                       "from": {"type": "integer"}, "to": {"type": "integer"}}},
+                }}},
+        },
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+
+
+def render_search_language(faq: Faq, template: str) -> str:
+    """lunr.vi for Material's search worker: the template with the glossary filled in."""
+    glossary = json.dumps(dict(faq.glossary), ensure_ascii=False, sort_keys=True)
+    return f"/* {GENERATED_MARK}; edit docs/{SEARCH_TEMPLATE} */\n" + template.replace(
+        SEARCH_GLOSSARY_SLOT, glossary)

@@ -1,0 +1,139 @@
+"""TODO docstring."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from collections.abc import Iterator
+
+from .checker import Checker
+from .ids import validate_moved
+from .loader import LoadError, Node, load_yaml_file
+from .model import Body, Faq, Plan, Problem, Question
+from .questions import validate_question
+from .rules import CODE_SPAN_RE, INLINE_LINK_RE, URL_SCHEME_RE, offset_to_line_col
+from .shapes import BODY_KEYS, FAQ_KEYS
+from .text import expected_one_of
+from .urls import question_page, site_pages
+from .vocabulary import ID_RE
+
+
+def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None, list[Problem]]:
+    """Load faq.yml and check it against the plans."""
+    try:
+        root, found, source = load_yaml_file(path, shown)
+    except LoadError as exc:
+        return None, exc.problems
+    check = Checker(shown, source)
+    check.problems += found
+    if root is None:
+        return None, [Problem(shown, 1, 1, "file has no content; expected a mapping with "
+                                           "'bodies', 'glossary' and 'questions'")]
+    items = check.mapping(root, "faq.yml", FAQ_KEYS, ("questions",))
+    if items is None:
+        return None, check.problems
+    bodies = list(validate_bodies(check, items))
+    glossary = list(validate_glossary(check, items))
+    body_ids = {b.id: b for b in bodies}
+    questions: list[Question] = []
+    seen_ids: dict[str, Node] = {}
+    for node in check.seq(items, "questions", "faq.yml"):
+        question = validate_question(check, node, plans, body_ids, seen_ids)
+        if question is not None:
+            questions.append(question)
+    check_answer_links(check, questions, items, plans)
+    moved = list(validate_moved(check, items, {q.id for q in questions} | set(seen_ids)))
+    if check.problems:
+        return None, check.problems
+    return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved)), []
+
+
+def check_answer_links(check: Checker, questions: list[Question], items: dict,
+                       plans: dict[str, Plan]) -> None:
+    """Site-relative links in answers must reach a page and anchor that exist."""
+    pages = site_pages(plans, questions)
+    nodes = {}
+    for node in items["questions"][1].value if "questions" in items and items["questions"][1].kind == "seq" else []:
+        if node.kind == "map" and "id" in node.value and "answer" in node.value \
+                and node.value["id"][1].tag == "str":  # `id: 12` must not shadow a later `id: "12"`
+            nodes.setdefault(str(node.value["id"][1].value), node.value["answer"][1])
+    for q in questions:
+        masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), q.answer) if "`" in q.answer else q.answer
+        for match in INLINE_LINK_RE.finditer(masked):
+            target = match.group(1)
+            if URL_SCHEME_RE.match(target):
+                continue
+            path, _, anchor = target.lstrip("/").partition("#")
+            path = path or question_page(q)
+            line, col = offset_to_line_col(masked, match.start(1))
+            where = f"question {q.id!r}: answer"
+            if path not in pages:
+                check.add_inside(nodes[q.id], line, col,
+                                 f"{where}: link to {target!r} reaches no page; expected a path from the "
+                                 f"site root such as \"ke-hoach/002.md#muc-ii-1-1\" or \"chu-de/nhiem-vu.md\"")
+            elif anchor and anchor not in pages[path]:
+                check.add_inside(nodes[q.id], line, col,
+                                 f"{where}: link to {target!r}: page {path!r} has no anchor {anchor!r}; "
+                                 + (expected_one_of(anchor, sorted(pages[path])) if pages[path] else
+                                    "expected a link to the page without '#…', since it has no anchors"))
+
+
+def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
+    if "bodies" not in items:
+        return
+    node = items["bodies"][1]
+    if node.kind != "map":
+        check.add(node, f"bodies: expected a mapping of body ids to bodies; got {node.describe()}")
+        return
+    for bid, (key, value) in node.value.items():
+        where = f"body {bid!r}"
+        if not ID_RE.fullmatch(bid):
+            check.add(key, f"{where}: expected an id of lower-case letters, digits and hyphens")
+        b = check.mapping(value, where, BODY_KEYS, ("name",))
+        if b is None:
+            continue
+        name = check.text(b, "name", where, single_line=True)
+        short = check.text(b, "short", where, required=False, single_line=True)
+        aliases = []
+        for alias in check.seq(b, "aliases", where, required=False):
+            if alias.kind == "scalar" and alias.tag == "str" and str(alias.value).strip():
+                aliases.append(str(alias.value))
+            else:
+                check.add(alias, f"{where}.aliases: expected text; got {alias.describe()}")
+        if name:
+            yield Body(bid, name, short or name, tuple(aliases))
+
+
+def validate_glossary(check: Checker, items: dict) -> Iterator[tuple[str, str]]:
+    if "glossary" not in items:
+        return
+    node = items["glossary"][1]
+    if node.kind != "map":
+        check.add(node, f"glossary: expected a mapping of abbreviations to their meaning; got {node.describe()}")
+        return
+    for abbr, (key, value) in node.value.items():
+        if value.kind != "scalar" or value.tag != "str" or not str(value.value).strip():
+            check.add(value, f"glossary {abbr!r}: expected its meaning as text; got {value.describe()}")
+            continue
+        if not abbr.strip() or any(c in abbr for c in "[]*\n<>"):
+            check.add(key, f"glossary: {abbr!r} cannot be an abbreviation; expected letters such as \"MTTQ\"")
+            continue
+        meaning = str(value.value)
+        if re.search(r"[<>&\n]", meaning):
+            # The theme's tooltips render an abbreviation's title as HTML, entities included.
+            check.add(value, f"glossary {abbr!r}: the meaning contains '<', '>', '&' or a line break; "
+                             "expected plain words on one line (write 'và' for '&')")
+            continue
+        yield abbr, meaning
+
+
+def coverage(plans: dict[str, Plan], faq: Faq) -> dict[str, tuple[list[str], list[str]]]:
+    """Per plan: (cited leaf sections, uncited leaf sections)."""
+    cited = {(c.plan, c.section) for q in faq.questions for c in q.citations}
+    result = {}
+    for pid, plan in sorted(plans.items()):
+        leaves = [s.id for s in plan.leaves()]
+        # Only a direct citation counts: citing "II" says nothing about II.3.5.
+        hit = [s for s in leaves if (pid, s) in cited]
+        result[pid] = (hit, [s for s in leaves if s not in hit])
+    return result

@@ -1,0 +1,121 @@
+"""TODO docstring."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+
+from .model import Plan, Question, Section
+from .rules import INLINE_LINK_RE, URL_SCHEME_RE
+from .urls import question_href, rel, section_href
+from .vocabulary import GENERATED_MARK
+
+
+MD_MARK = f"# {GENERATED_MARK}"  # a YAML comment inside the front matter
+
+
+# Characters Python-Markdown (with tables) lets a backslash escape. Others,
+# such as '<' or '=', keep a backslash visible, so '<' and '&' become entities.
+MD_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()>#+!|]")
+
+
+# A leading "1." or "- " would start a list; the plans' numbering is ours to show.
+MD_LIST_START_RE = re.compile(r"(\d+)\.|[-+] ")
+
+
+def md_escape(text: str) -> str:
+    """Escape plan or editor text so that Markdown shows it exactly as written.
+    Called ~30 times per question: the tests skip the work most texts do not need."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if MD_SPECIAL_RE.search(text):
+        text = MD_SPECIAL_RE.sub(lambda m: "\\" + m.group(), text)
+    start = MD_LIST_START_RE.match(text)
+    if start:
+        text = f"{start.group(1)}\\.{text[start.end():]}" if start.group(1) else "\\" + text
+    return text
+
+
+def first_sentence(markdown: str) -> str:
+    text = plain_text(markdown)
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    return (match.group(1) if match else text).strip()
+
+
+PLAIN_TEXT_STEPS = [(needles, re.compile(pattern, flags), replacement)
+                    for needles, pattern, flags, replacement in (
+    (("](",), r"!?\[([^\]]*)\]\([^)]*\)", 0, r"\1"),          # links and images: their text
+    (("#",), r"^\s{0,3}#+\s*", re.M, ""),                      # heading marks
+    (("-", "*", "+", "."), r"^\s*(?:[-*+]|\d+\.)\s+", re.M, ""),  # list marks
+    ((">",), r"^\s*>\s?", re.M, ""),                           # quote marks
+    (("*", "_", "`"), r"\*\*|__|\*|_|`", 0, ""),                 # emphasis and code marks
+    (("\\",), r"\\(.)", 0, r"\1"),                            # escapes
+)]
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown -> readable plain text, for faq.json and descriptions. A step
+    runs only if the text holds a character its pattern needs."""
+    text = markdown
+    for needles, regex, replacement in PLAIN_TEXT_STEPS:
+        if any(needle in text for needle in needles):
+            text = regex.sub(replacement, text)
+    return " ".join(text.split())
+
+
+def relink(markdown: str, page: str) -> str:
+    """Answers link site-relative ("ke-hoach/002.md#muc-ii-1-3"); the same answer
+    is shown on several pages, so each link is made relative to the page showing it."""
+    def fix(match: re.Match) -> str:
+        target = match.group(1)
+        if URL_SCHEME_RE.match(target) or target.startswith("#"):
+            return match.group(0)
+        path, _, anchor = target.lstrip("/").partition("#")
+        new = rel(page, path) + (f"#{anchor}" if anchor else "")
+        return match.group(0).replace(target, new, 1)
+    return INLINE_LINK_RE.sub(fix, markdown) if "](" in markdown else markdown
+
+
+def front_matter(title: str, description: str = "", extra: Iterable[str] = ()) -> list[str]:
+    """YAML front matter. The theme prints title and description into the page
+    without escaping (in <title>, the header, and a content="…" attribute), so
+    they are escaped here: an editor's '<' or '"' must stay text."""
+    out = ["---", MD_MARK, f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    if description:
+        out.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
+    return out + list(extra) + ["---", ""]
+
+
+def joined_lines(groups: Iterable[list[str]]) -> Iterator[str]:
+    """The same text as joining all the groups' lines with newlines, a piece per
+    (non-empty) group."""
+    separator = ""
+    for group in groups:
+        yield separator + "\n".join(group)
+        separator = "\n"
+
+
+def plan_name(plan: Plan) -> str:
+    return plan.short_name
+
+
+def citation_label(plan: Plan, section: Section) -> str:
+    return f"{plan_name(plan)}, {section.label}"
+
+
+def question_link(q: Question, page: str) -> str:
+    return f"[{md_escape(q.question)}]({question_href(page, q)})"
+
+
+def section_link(plans: dict[str, Plan], plan_id: str, section_id: str, page: str) -> str:
+    plan = plans[plan_id]
+    section = plan.section(section_id)
+    return f"[{md_escape(section.label)}]({section_href(page, plan, section)})"
+
+
+def cited_sections(q: Question, plan_id: str, plans: dict[str, Plan], page: str) -> str:
+    return ", ".join(section_link(plans, c.plan, c.section, page) for c in q.citations if c.plan == plan_id)

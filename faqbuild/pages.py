@@ -1,0 +1,190 @@
+"""TODO docstring."""
+
+from __future__ import annotations
+
+
+from .exports import json_lines
+from .md import (
+    MD_MARK,
+    citation_label,
+    first_sentence,
+    front_matter,
+    md_escape,
+    plain_text,
+    question_link,
+    relink,
+)
+from .model import Faq, Plan, Question
+from .text import fold_key, shorten, title_case
+from .urls import (
+    SCHEMA_URL_PATH,
+    VIEW_PAGES,
+    body_page,
+    permalink_page,
+    plan_page,
+    question_page,
+    rel,
+    section_href,
+    topic_page,
+)
+from .vocabulary import GENERATED_MARK, NOT_SEARCHED, ROLES, SEARCH_BOOST_ANSWERS, TOPICS, VIEW_TITLES
+
+
+def render_sources(q: Question, plans: dict[str, Plan], page: str) -> str:
+    lines = ["", '<div class="faq-sources" markdown>', "", "**Căn cứ:**", ""]
+    # One line per section, with all the quotes taken from it.
+    quotes: dict[tuple[str, str], list[str]] = {}
+    for c in q.citations:
+        quotes.setdefault((c.plan, c.section), [])
+        if c.quote:
+            quotes[(c.plan, c.section)].append(f"“{md_escape(c.quote)}”")
+    for (plan_id, section_id), said in quotes.items():
+        plan = plans[plan_id]
+        section = plan.section(section_id)
+        link = f"[{md_escape(citation_label(plan, section))}]({section_href(page, plan, section)})"
+        if said:
+            # The booklet prints the citation alone, as "Kế hoạch …, mục II.2.4".
+            link += f'<span class="faq-quote">: {" … ".join(said)}</span>'
+        lines.append(f"- {link}")
+    lines += ["", "</div>"]
+    return "\n".join(lines)
+
+
+def render_meta(q: Question, faq: Faq, page: str) -> str:
+    parts = []
+    names = {b.id: b for b in faq.bodies}
+    if q.bodies:
+        roles = "; ".join(f"[{md_escape(names[b.body].short)}]({rel(page, body_page(b.body))}) ({ROLES[b.role]})"
+                          for b in q.bodies)
+        parts.append(f"**Cơ quan:** {roles}")
+    if q.deadline:
+        parts.append(f"**Thời gian thực hiện:** {md_escape(q.deadline.wording)}")
+    if not parts:
+        return ""
+    return '\n<div class="faq-facets" markdown>\n\n' + "  \n".join(parts) + "\n\n</div>\n"
+
+
+def render_views(q: Question, page: str) -> str:
+    """Links from an answer to every view that shows it."""
+    links = []
+    if q.bodies:  # the first body's page is enough: it links the others
+        links.append(f"[{VIEW_TITLES['bodies'].lower()}]({rel(page, body_page(q.bodies[0].body))}#{q.id})")
+    if q.deadline:
+        links.append(f"[{VIEW_TITLES['deadlines'].lower()}]({rel(page, VIEW_PAGES['deadlines'])}#{q.id})")
+    if page != VIEW_PAGES["print"]:
+        links.append(f"[{VIEW_TITLES['print'].lower()}]({rel(page, VIEW_PAGES['print'])}#{q.id})")
+    return '<p class="faq-views" markdown>Xem câu hỏi này ' + " · ".join(links) + "</p>\n"
+
+
+def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | None = None,
+                    prefix: str = "", level: int = 2) -> str:
+    page = page or question_page(q)
+    heading = prefix + md_escape(q.question)
+    return "\n".join([
+        f"{'#' * level} {heading} {{#{q.id} .faq-question data-permalink=\"{rel(page, permalink_page(q.id))}\"}}",
+        "",
+        relink(q.answer.strip(), page),
+        render_meta(q, faq, page),
+        render_sources(q, plans, page),
+        render_views(q, page),
+        "",
+    ])
+
+
+def render_topic(topic: str, questions: list[Question], plans: dict[str, Plan], faq: Faq,
+                 departed: list[tuple[str, Question | None, str | None]] = ()) -> str:
+    slug, title, blurb = TOPICS[topic]
+    # Search engines show the description: the first answer's first sentence.
+    description = shorten(first_sentence(questions[0].answer), 160) if questions else blurb
+    out = front_matter(title, description, ["search:", f"  boost: {SEARCH_BOOST_ANSWERS}"]) + [
+        f"# {title}", "", blurb, ""]
+    if not questions:
+        out.append("Chưa có câu hỏi nào trong chủ đề này.\n")
+    for q in questions:
+        out.append(render_question(q, plans, faq))
+    out.append(render_departed(topic_page(topic), list(departed)))
+    out.append(render_json_ld(questions))
+    return "\n".join(out)
+
+
+def render_json_ld(questions: list[Question]) -> str:
+    """schema.org FAQPage for the page, from the same model as the page text."""
+    if not questions:
+        return ""
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": "vi",
+            "mainEntity": [{"@type": "Question", "name": q.question,
+                            "acceptedAnswer": {"@type": "Answer", "text": plain_text(q.answer)}}
+                           for q in questions]}
+    # "</" would end the script element early; JSON allows the escaped form.
+    payload = "".join(json_lines(data)).replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    return f'<script type="application/ld+json">\n{payload}</script>\n'
+
+
+def render_home(plans: dict[str, Plan], faq: Faq) -> str:
+    counts = {t: 0 for t in TOPICS}
+    for q in faq.questions:
+        counts[q.topic] += 1
+    out = ["---", MD_MARK, 'title: "Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW"', *NOT_SEARCHED, "hide:", "  - toc",
+           "---", "",
+           "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW {#gioi-thieu}",
+           "",
+           "Trang này giải thích hai kế hoạch của Ban Thường vụ Tỉnh ủy triển khai "
+           "Chỉ thị số 47-CT/TW ngày 23/5/2025 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng "
+           "đối với công tác dư luận xã hội trong tình hình mới: mục đích, yêu cầu, nhiệm vụ, "
+           "cơ quan chịu trách nhiệm và thời gian thực hiện. Mỗi câu trả lời dẫn nguyên văn "
+           "và liên kết đến đúng mục của kế hoạch.",
+           "",
+           "## Hai kế hoạch {#hai-ke-hoach}",
+           "",
+           "| Kế hoạch | Cơ quan ban hành | Ngày tháng (như in) | Người ký | Số mục | Câu hỏi |",
+           "|---|---|---|---|---|---|"]
+    for pid, plan in sorted(plans.items()):
+        n_questions = sum(1 for q in faq.questions if any(c.plan == pid for c in q.citations))
+        issuer = plan.issuer or "Ban Thường vụ Tỉnh ủy (không nêu tên tỉnh)"
+        out.append(f"| [{md_escape(plan.short_name)}]({plan_page(plan.id)}) | {md_escape(issuer)} | "
+                   f"{md_escape(plan.place_date or 'không ghi')} | "
+                   f"{md_escape(plan.signer.name)} ({md_escape(title_case(plan.signer.title))}) | "
+                   f"{len(plan.leaves())} | {n_questions} |")
+    out += ["", "## Chủ đề {#chu-de}", ""]
+    for topic, (slug, title, blurb) in TOPICS.items():
+        out.append(f"- [{title}]({topic_page(topic)}) ({counts[topic]} câu hỏi): {blurb}")
+    out += ["", "## Cách tìm câu trả lời {#cach-tim}", "",
+            "Gõ vào ô **Tìm kiếm** ở đầu trang (hoặc nhấn phím `/`). Mỗi câu hỏi là một kết quả "
+            "riêng; bấm vào kết quả để đến thẳng câu trả lời.", "",
+            "## Cách trích dẫn một câu trả lời {#cach-trich-dan}", "",
+            "Mỗi câu hỏi có liên kết cố định theo mã của câu hỏi. Bấm nút **Sao chép liên kết** "
+            "cạnh câu hỏi (hoặc biểu tượng ¶) rồi dán vào văn bản của đơn vị. Liên kết không đổi "
+            "khi câu chữ của câu hỏi được sửa.", "",
+            "## Dữ liệu {#du-lieu}", "",
+            "Toàn bộ hỏi – đáp có ở dạng máy đọc được: [faq.json](faq.json) "
+            f"(lược đồ của tệp nguồn: [faq.schema.json]({SCHEMA_URL_PATH})).", ""]
+    return "\n".join(out)
+
+
+def render_glossary_snippet(faq: Faq) -> str:
+    lines = [f"<!-- {GENERATED_MARK} -->"]
+    for abbr, meaning in faq.glossary:
+        lines.append(f"*[{abbr}]: {meaning}")
+    return "\n".join(lines) + "\n"
+
+
+def render_glossary_page(faq: Faq) -> str:
+    out = ["---", MD_MARK, 'title: "Chữ viết tắt"', "---", "", "# Chữ viết tắt", "",
+           "Các chữ viết tắt dùng trong hai kế hoạch và trong trang này. Di chuột hoặc chạm vào "
+           "chữ viết tắt ở bất kỳ trang nào để xem nghĩa đầy đủ.", "",
+           "| Viết tắt | Nghĩa đầy đủ |", "|---|---|"]
+    for abbr, meaning in sorted(faq.glossary, key=lambda x: fold_key(x[0])):
+        out.append(f"| {md_escape(abbr)} | {md_escape(meaning)} |")
+    return "\n".join(out) + "\n"
+
+
+def render_departed(page: str, notes: list[tuple[str, Question | None, str | None]]) -> str:
+    if not notes:
+        return ""
+    out = ["## Câu hỏi đã chuyển {#da-chuyen}", ""]
+    for qid, target, reason in notes:
+        if target is not None:
+            out += [f"Câu hỏi mã `{qid}` nay ở đây: {question_link(target, page)}", f"{{: #{qid} }}", ""]
+        else:
+            out += [f"Câu hỏi mã `{qid}` đã được bỏ: {md_escape(reason or '')}", f"{{: #{qid} }}", ""]
+    return "\n".join(out)
