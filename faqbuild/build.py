@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checker import Checker
 from .faqfile import coverage, load_faq
 from .ids import PUBLISHED_IDS_NAME, check_published, load_published, published_path, render_published
 from .model import Faq, Plan, Problem
@@ -53,7 +54,9 @@ def load_inputs(options: Options) -> Inputs:
         published, found = load_published(published_path(Path(options.faq)), shown_ids)
         problems += found
         if faq is not None and not problems:
-            problems += check_published(faq, published, shown_ids)
+            check = Checker(shown_ids)
+            check_published(check, faq, published)
+            problems += check.problems
         if faq is not None:
             faq = dataclasses.replace(faq, published=tuple((i, p) for i, p, _ in published))
     problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 
 from .loader import Node
 from .model import Problem
-from .text import expected_one_of, one_line
+from .shapes import Shape
+from .text import expected_one_of, line_col, one_line
 from .vocabulary import MAX_TEXT_CHARS
 
 
@@ -24,8 +24,10 @@ class Checker:
         """Decoded only when a problem inside a block scalar needs its indentation."""
         return self.source.decode("utf-8").split("\n")
 
-    def add_inside(self, node: Node, line_offset: int, col: int, message: str) -> None:
-        """Locate a problem found at (line_offset, col) inside a scalar's text."""
+    def add_inside(self, node: Node, text: str, index: int, message: str) -> None:
+        """Locate a problem found at `index` of a scalar's text (the node's value)."""
+        line_offset, col = line_col(text, index)
+        line_offset -= 1
         if node.style in ("|", ">"):
             line = node.line + 1 + line_offset
             source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
@@ -36,11 +38,15 @@ class Checker:
                 col = node.col + (1 if node.quoted else 0) + col - 1
         self.problems.append(Problem(self.shown, line, col, one_line(message)))
 
+    def add_at(self, line: int, col: int, message: str) -> None:
+        self.problems.append(Problem(self.shown, line, col, one_line(message)))
+
     def add(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.shown, node.line, node.col, one_line(message)))
 
-    def mapping(self, node: Node, where: str, allowed: set[str],
-                required: Iterable[str] = ()) -> dict[str, tuple[Node, Node]] | None:
+    def mapping(self, node: Node, where: str, shape: Shape) -> dict[str, tuple[Node, Node]] | None:
+        """The node's items, if it is a mapping; each unknown and missing key is reported."""
+        allowed = shape.keys
         if node.kind != "map":
             self.add(node, f"{where}: expected a mapping of keys to values; got {node.describe()}")
             return None
@@ -48,7 +54,7 @@ class Checker:
         for name, (key, _) in items.items():
             if name not in allowed:
                 self.add(key, f"{where}: unknown key {name!r}; {expected_one_of(name, sorted(allowed))}")
-        for name in required:
+        for name in shape.required:
             if name not in items:
                 self.add(node, f"{where}: missing required key {name!r}")
         return items

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from .md import plain_text
 from .model import Deadline, Faq, Plan
 from .plan_pages import section_heading
-from .shapes import QUESTION_REQUIRED
 from .urls import (
     SEARCH_GLOSSARY_SLOT,
     SEARCH_TEMPLATE,
@@ -22,17 +21,7 @@ from .urls import (
     question_url,
     section_url,
 )
-from .vocabulary import (
-    DEADLINE_GROUP,
-    DEADLINE_KINDS,
-    GENERATED_MARK,
-    ID_RE,
-    MONTH_RE,
-    PLAN_ID_RE,
-    QUARTER_RE,
-    ROLES,
-    TOPICS,
-)
+from .vocabulary import DEADLINE_GROUP, GENERATED_MARK, ROLES
 
 
 def render_json(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
@@ -104,69 +93,6 @@ def deadline_json(d: Deadline | None) -> dict | None:
             "quarter": d.quarter, "from": d.start, "to": d.end,
             "group": ("dated", "recurring", "conditional")[DEADLINE_GROUP[d.kind]],
             "sort_key": list(d.sort_key())}
-
-
-def render_schema(faq: Faq) -> str:
-    """JSON Schema of faq.yml, built from the same vocabularies the validator uses."""
-    body_ids = [b.id for b in faq.bodies]
-    text = {"type": "string", "minLength": 1}
-    plan_ref = {"type": "string", "pattern": PLAN_ID_RE.pattern,
-                "description": "Plan id, quoted: \"000\" or \"002\"."}
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": GENERATED_MARK,
-        "title": "faq.yml: questions and answers about the plans",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["questions"],
-        "properties": {
-            "bodies": {
-                "type": "object",
-                "description": "Registry of responsible bodies, by id.",
-                "propertyNames": {"pattern": ID_RE.pattern},
-                "additionalProperties": {
-                    "type": "object", "additionalProperties": False, "required": ["name"],
-                    "properties": {"name": text, "short": text,
-                                   "aliases": {"type": "array", "items": text}}}},
-            "glossary": {"type": "object", "description": "Abbreviation -> meaning.",
-                         "additionalProperties": text},
-            "moved": {"type": "array", "description": "Published ids that no longer name a question.",
-                      "items": {"type": "object", "additionalProperties": False, "required": ["id"],
-                                "properties": {"id": {"type": "string", "pattern": ID_RE.pattern},
-                                               "moved_to": {"type": "string", "pattern": ID_RE.pattern},
-                                               "retired": text},
-                                "oneOf": [{"required": ["moved_to"]}, {"required": ["retired"]}]}},
-            "questions": {"type": "array", "items": {
-                "type": "object", "additionalProperties": False,
-                "required": list(QUESTION_REQUIRED),
-                "properties": {
-                    "id": {"type": "string", "pattern": ID_RE.pattern,
-                           "description": "Stable slug; never reused."},
-                    "question": text,
-                    "answer": {**text, "description": "Markdown; no raw HTML; links site-relative or https."},
-                    "topic": {"enum": list(TOPICS)},
-                    "citations": {"type": "array", "minItems": 1, "items": {
-                        "type": "object", "additionalProperties": False,
-                        "required": ["plan", "section"],
-                        "properties": {"plan": plan_ref,
-                                       "section": {"type": "string",
-                                                   "description": "Section id as printed, quoted: \"II.1.1\"."},
-                                       "quote": {**text, "description": "Verbatim words of the section."}}}},
-                    "bodies": {"type": "array", "items": {
-                        "type": "object", "additionalProperties": False, "required": ["body", "role"],
-                        "properties": {"body": {"enum": body_ids} if body_ids else text,
-                                       "role": {"enum": list(ROLES)}, "plan": plan_ref}}},
-                    "deadline": {
-                        "type": "object", "additionalProperties": False, "required": ["wording", "kind"],
-                        "properties": {"wording": text, "kind": {"enum": list(DEADLINE_KINDS)},
-                                       "plan": plan_ref,
-                                       "month": {"type": "string", "pattern": MONTH_RE.pattern},
-                                       "quarter": {"type": "string", "pattern": QUARTER_RE.pattern},
-                                       "from": {"type": "integer"}, "to": {"type": "integer"}}},
-                }}},
-        },
-    }
-    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
 
 
 def render_search_language(faq: Faq, template: str) -> str:

@@ -11,8 +11,8 @@ from .ids import validate_moved
 from .loader import LoadError, Node, load_yaml_file
 from .model import Body, Faq, Plan, Problem, Question
 from .questions import validate_question
-from .rules import CODE_SPAN_RE, INLINE_LINK_RE, URL_SCHEME_RE, offset_to_line_col
-from .shapes import BODY_KEYS, FAQ_KEYS
+from .rules import INLINE_LINK_RE, URL_SCHEME_RE, mask_code_spans
+from .shapes import BODY, FAQ
 from .text import expected_one_of
 from .urls import question_page, site_pages
 from .vocabulary import ID_RE
@@ -29,7 +29,7 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None
     if root is None:
         return None, [Problem(shown, 1, 1, "file has no content; expected a mapping with "
                                            "'bodies', 'glossary' and 'questions'")]
-    items = check.mapping(root, "faq.yml", FAQ_KEYS, ("questions",))
+    items = check.mapping(root, "faq.yml", FAQ)
     if items is None:
         return None, check.problems
     bodies = list(validate_bodies(check, items))
@@ -49,8 +49,9 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None
 
 
 def check_answer_links(check: Checker, questions: list[Question], items: dict,
-                       plans: dict[str, Plan]) -> None:
+                       plans: dict[str, Plan]) -> bool:
     """Site-relative links in answers must reach a page and anchor that exist."""
+    before = len(check.problems)
     pages = site_pages(plans, questions)
     nodes = {}
     for node in items["questions"][1].value if "questions" in items and items["questions"][1].kind == "seq" else []:
@@ -58,24 +59,24 @@ def check_answer_links(check: Checker, questions: list[Question], items: dict,
                 and node.value["id"][1].tag == "str":  # `id: 12` must not shadow a later `id: "12"`
             nodes.setdefault(str(node.value["id"][1].value), node.value["answer"][1])
     for q in questions:
-        masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), q.answer) if "`" in q.answer else q.answer
+        masked = mask_code_spans(q.answer)
         for match in INLINE_LINK_RE.finditer(masked):
             target = match.group(1)
             if URL_SCHEME_RE.match(target):
                 continue
             path, _, anchor = target.lstrip("/").partition("#")
             path = path or question_page(q)
-            line, col = offset_to_line_col(masked, match.start(1))
             where = f"question {q.id!r}: answer"
             if path not in pages:
-                check.add_inside(nodes[q.id], line, col,
+                check.add_inside(nodes[q.id], q.answer, match.start(1),
                                  f"{where}: link to {target!r} reaches no page; expected a path from the "
                                  f"site root such as \"ke-hoach/002.md#muc-ii-1-1\" or \"chu-de/nhiem-vu.md\"")
             elif anchor and anchor not in pages[path]:
-                check.add_inside(nodes[q.id], line, col,
+                check.add_inside(nodes[q.id], q.answer, match.start(1),
                                  f"{where}: link to {target!r}: page {path!r} has no anchor {anchor!r}; "
                                  + (expected_one_of(anchor, sorted(pages[path])) if pages[path] else
                                     "expected a link to the page without '#…', since it has no anchors"))
+    return len(check.problems) == before
 
 
 def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
@@ -89,7 +90,7 @@ def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
         where = f"body {bid!r}"
         if not ID_RE.fullmatch(bid):
             check.add(key, f"{where}: expected an id of lower-case letters, digits and hyphens")
-        b = check.mapping(value, where, BODY_KEYS, ("name",))
+        b = check.mapping(value, where, BODY)
         if b is None:
             continue
         name = check.text(b, "name", where, single_line=True)

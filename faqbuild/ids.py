@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .checker import Checker
 from .loader import Node
 from .model import Faq, Moved, Problem
-from .shapes import MOVED_KEYS
+from .shapes import MOVED
 from .urls import question_page
 from .vocabulary import GENERATED_MARK, ID_RE
 
@@ -26,7 +26,7 @@ def validate_moved(check: Checker, items: dict, question_ids: set[str]) -> Itera
     """`moved:` records published ids that no longer name a question."""
     entries: dict[str, tuple[Node, str | None, str | None]] = {}
     for node in check.seq(items, "moved", "faq.yml", required=False):
-        m = check.mapping(node, "moved", MOVED_KEYS, ("id",))
+        m = check.mapping(node, "moved", MOVED)
         if m is None:
             continue
         mid = check.text(m, "id", "moved")
@@ -96,18 +96,20 @@ def load_published(path: Path, shown: str) -> tuple[list[tuple[str, str, int]], 
     return entries, problems
 
 
-def check_published(faq: Faq, published: list[tuple[str, str, int]], shown: str) -> Iterator[Problem]:
+def check_published(check: Checker, faq: Faq, published: list[tuple[str, str, int]]) -> bool:
     """A published id must still lead somewhere: links in other documents depend on it."""
+    before = len(check.problems)
     known = {q.id for q in faq.questions} | {m.id for m in faq.moved}
     reported = set()
     for qid, _, line in published:
         if qid not in known and qid not in reported:
             reported.add(qid)
-            yield Problem(shown, line, 1,
-                          f"published id {qid!r} is no longer in faq.yml, so links to it would break; "
+            check.add_at(line, 1,
+                         f"published id {qid!r} is no longer in faq.yml, so links to it would break; "
                           f"expected the question back under that id, or an entry under 'moved:' in faq.yml: "
                           f"{{id: {qid}, moved_to: <id of the question that answers it now>}} or "
                           f"{{id: {qid}, retired: \"<why it was dropped>\"}}")
+    return len(check.problems) == before
 
 
 def render_published(faq: Faq, published: list[tuple[str, str, int]]) -> str:

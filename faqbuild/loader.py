@@ -98,8 +98,8 @@ def describe_invisible_char(char: str) -> str:
 
 def byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters, as YAML's own marks count) of a byte offset."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
+    before = data[:offset].decode("utf-8", "replace")
+    return line_col(before, len(before))
 
 
 def read_source(path: Path, shown: str) -> tuple[bytes, list[Problem]]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .checker import Checker
 from .loader import LoadError, Node, load_yaml_file
 from .model import Plan, Problem, Repair, Section, Signer, Slip
-from .shapes import PLAN_KEYS, PLAN_REQUIRED, REPAIR_KEYS, SECTION_KEYS, SIGNER_KEYS, SLIP_KEYS
+from .shapes import PLAN, REPAIR, SECTION, SIGNER, SLIP
 from .text import norm_space
 from .vocabulary import NAMED_SECTIONS, PLAN_ID_RE, SECTION_ID_RE
 
@@ -25,7 +25,7 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
     check.problems += found
     if root is None:
         return None, [Problem(shown, 1, 1, "file is empty; expected a plan")]
-    items = check.mapping(root, "plan", PLAN_KEYS, PLAN_REQUIRED)
+    items = check.mapping(root, "plan", PLAN)
     if items is None:
         return None, check.problems
     plan_id = check.text(items, "id", "plan")
@@ -35,7 +35,7 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
         check.add(items["id"][1], f"plan.id: got {plan_id!r}; expected {path.stem!r}, the file's name")
     signer = None
     if "signer" in items:
-        signer_items = check.mapping(items["signer"][1], "plan.signer", SIGNER_KEYS, SIGNER_KEYS)
+        signer_items = check.mapping(items["signer"][1], "plan.signer", SIGNER)
         if signer_items is not None:
             parts = [check.text(signer_items, k, "plan.signer") for k in ("on_behalf", "title", "name")]
             if all(parts):
@@ -47,7 +47,7 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
     sections = tuple(validate_sections(check, items, plan_id or path.stem))
     repairs = []
     for node in check.seq(items, "repairs", "plan", required=False):
-        r = check.mapping(node, "plan.repairs[]", REPAIR_KEYS, ("section", "printed", "repaired", "note"))
+        r = check.mapping(node, "plan.repairs[]", REPAIR)
         if r is None:
             continue
         values = [check.text(r, k, "plan.repairs[]", allow_empty=(k in ("printed", "repaired")))
@@ -56,7 +56,7 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
             repairs.append(Repair(*values))  # type: ignore[arg-type]
     slips = []
     for node in check.seq(items, "slips", "plan", required=False):
-        s = check.mapping(node, "plan.slips[]", SLIP_KEYS, SLIP_KEYS)
+        s = check.mapping(node, "plan.slips[]", SLIP)
         if s is None:
             continue
         values = [check.text(s, k, "plan.slips[]") for k in ("section", "text", "note")]
@@ -91,7 +91,7 @@ def validate_sections(check: Checker, items: dict, plan_id: str) -> Iterator[Sec
     seen: dict[str, Node] = {}
     previous: tuple[list[int], str] | None = None
     for node in check.seq(items, "sections", "plan"):
-        s = check.mapping(node, "plan.sections[]", SECTION_KEYS, ("id",))
+        s = check.mapping(node, "plan.sections[]", SECTION)
         if s is None:
             continue
         sid = check.text(s, "id", "plan.sections[]")

@@ -10,7 +10,7 @@ from .loader import Node
 from .model import Body, BodyRole, Citation, Deadline, Plan, Question, Section
 from .plans import section_text
 from .rules import check_markdown
-from .shapes import BODY_ROLE_KEYS, CITATION_KEYS, DEADLINE_KEYS, QUESTION_KEYS, QUESTION_REQUIRED
+from .shapes import BODY_ROLE, CITATION, DEADLINE, QUESTION
 from .text import expected_one_of, norm_space, shorten
 from .vocabulary import (
     DEADLINE_KINDS,
@@ -35,7 +35,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
         qid = check.text(items, "id", f"question at line {node.line}")
     where = f"question {qid!r}" if qid else f"question at line {node.line}"
     before = len(check.problems)
-    check.mapping(node, where, QUESTION_KEYS, QUESTION_REQUIRED)
+    check.mapping(node, where, QUESTION)
     if qid is not None:
         id_node = items["id"][1]
         if not ID_RE.fullmatch(qid):
@@ -49,8 +49,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
     text = check.text(items, "question", where, single_line=True)
     answer = check.text(items, "answer", where)
     if answer is not None:
-        for line_offset, col, message in check_markdown(answer):
-            check.add_inside(items["answer"][1], line_offset, col, f"{where}: answer: {message}")
+        check_markdown(check, items["answer"][1], f"{where}: answer", answer)
     topic = check.text(items, "topic", where)
     if topic is not None and topic not in TOPICS:
         check.add(items["topic"][1], f"{where}: unknown topic {topic!r}; {expected_one_of(topic, TOPICS)}")
@@ -82,7 +81,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
 
 def validate_citation(check: Checker, node: Node, where: str,
                       plans: dict[str, Plan]) -> Citation | None:
-    c = check.mapping(node, f"{where}: citation", CITATION_KEYS, ("plan", "section"))
+    c = check.mapping(node, f"{where}: citation", CITATION)
     if c is None:
         return None
     plan_id = scalar_id(check, c, "plan", f"{where}: citation", "\"002\"")
@@ -104,16 +103,23 @@ def validate_citation(check: Checker, node: Node, where: str,
         return None
     if quote is not None:
         quote = norm_space(quote)
-        problem = check_quote(quote, section_text(plan, section), plan_id, section_id)
-        if problem:
-            check.add(c["quote"][1], f"{where}: {problem}")
+        if not check_quote(check, c["quote"][1], where, quote, section_text(plan, section), plan_id, section_id):
             return None
     return Citation(plan_id, section_id, quote)
 
 
-def check_quote(wanted: str, text: str, plan_id: str, section_id: str) -> str | None:
-    """`wanted` is the quote through norm_space: invisible characters, which
-    load_yaml_file has reported, are dropped and whitespace collapsed."""
+def check_quote(check: Checker, node: Node, where: str, wanted: str, text: str, plan_id: str,
+                section_id: str) -> bool:
+    """The quote must stand in the section's text. `wanted` is the quote through
+    norm_space: invisible characters, which load_yaml_file has reported, are
+    dropped and whitespace collapsed."""
+    problem = quote_problem(wanted, text, plan_id, section_id)
+    if problem:
+        check.add(node, f"{where}: {problem}")
+    return problem is None
+
+
+def quote_problem(wanted: str, text: str, plan_id: str, section_id: str) -> str | None:
     if not wanted:
         return "quote is empty; expected words copied from the plan, or no quote"
     if wanted in text:
@@ -139,7 +145,7 @@ def check_quote(wanted: str, text: str, plan_id: str, section_id: str) -> str | 
 def validate_body_role(check: Checker, node: Node, where: str, bodies: dict[str, Body],
                        cited_plans: list[str], citations: list[Citation],
                        plans: dict[str, Plan]) -> BodyRole | None:
-    b = check.mapping(node, f"{where}: bodies[]", BODY_ROLE_KEYS, ("body", "role"))
+    b = check.mapping(node, f"{where}: bodies[]", BODY_ROLE)
     if b is None:
         return None
     body_id = check.text(b, "body", f"{where}: bodies[]")
@@ -156,10 +162,8 @@ def validate_body_role(check: Checker, node: Node, where: str, bodies: dict[str,
     plan_id = resolve_plan(check, b, node, where, "bodies[]", plan_id, cited_plans)
     if not ok or None in (body_id, role, plan_id):
         return None
-    problem = check_body_in_text(bodies[body_id], role, [
-        (plans[c.plan], plans[c.plan].section(c.section)) for c in citations if c.plan == plan_id])
-    if problem:
-        check.add(b["body"][1], f"{where}: {problem}")
+    if not check_body_in_text(check, b["body"][1], where, bodies[body_id], role, [
+            (plans[c.plan], plans[c.plan].section(c.section)) for c in citations if c.plan == plan_id]):
         return None
     return BodyRole(body_id, role, plan_id)  # type: ignore[arg-type]
 
@@ -181,10 +185,18 @@ def resolve_plan(check: Checker, items: dict, node: Node, where: str, field: str
     return None
 
 
-def check_body_in_text(body: Body, role: str, cited: list[tuple[Plan, Section | None]]) -> str | None:
+def check_body_in_text(check: Checker, node: Node, where: str, body: Body, role: str,
+                       cited: list[tuple[Plan, Section | None]]) -> bool:
     """A body and its role must be what one of the cited sections prints. A section
     with "Trách nhiệm …:" lines must name the body on a line of that role; any other
     section must name the body."""
+    problem = body_problem(body, role, cited)
+    if problem:
+        check.add(node, f"{where}: {problem}")
+    return problem is None
+
+
+def body_problem(body: Body, role: str, cited: list[tuple[Plan, Section | None]]) -> str | None:
     said: list[str] = []
     for plan, section in cited:
         if section is None:
@@ -205,7 +217,7 @@ def check_body_in_text(body: Body, role: str, cited: list[tuple[Plan, Section | 
 
 def validate_deadline(check: Checker, node: Node, where: str, cited_plans: list[str],
                       citations: list[Citation], plans: dict[str, Plan]) -> Deadline | None:
-    d = check.mapping(node, f"{where}: deadline", DEADLINE_KEYS, ("wording", "kind"))
+    d = check.mapping(node, f"{where}: deadline", DEADLINE)
     if d is None:
         return None
     w = f"{where}: deadline"

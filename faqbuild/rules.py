@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
+from .checker import Checker
+from .loader import Node
 from .text import shorten
 
 
@@ -27,20 +28,27 @@ REF_LINK_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
 CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")
 
 
-def check_markdown(answer: str) -> Iterator[tuple[int, int, str]]:
+def check_markdown(check: Checker, node: Node, where: str, answer: str) -> bool:
     """Refuse raw HTML and unsafe links: editors' Markdown must stay inert."""
-    masked = CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), answer) if "`" in answer else answer
+    before = len(check.problems)
+    masked = mask_code_spans(answer)
     for match in RAW_HTML_RE.finditer(masked):
-        line, col = offset_to_line_col(masked, match.start())
-        yield line, col, (f"raw HTML {shorten(masked[match.start():match.start() + 20], 20)!r} is not allowed; "
-                          "expected Markdown only (write \\< for a literal '<')")
+        check.add_inside(node, answer, match.start(),
+                         f"{where}: raw HTML {shorten(masked[match.start():match.start() + 20], 20)!r} is not "
+                         "allowed; expected Markdown only (write \\< for a literal '<')")
     for regex in (INLINE_LINK_RE, REF_LINK_RE):
         for match in regex.finditer(masked):
             target = match.group(1)
             if not link_is_safe(target):
-                line, col = offset_to_line_col(masked, match.start(1))
-                yield line, col, (f"link target {shorten(target, 40)!r} is not allowed; expected a "
-                                  "site-relative link or an https: address")
+                check.add_inside(node, answer, match.start(1),
+                                 f"{where}: link target {shorten(target, 40)!r} is not allowed; expected a "
+                                 "site-relative link or an https: address")
+    return len(check.problems) == before
+
+
+def mask_code_spans(markdown: str) -> str:
+    """The text with code spans blanked out (same length): what they hold is shown as code."""
+    return CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), markdown) if "`" in markdown else markdown
 
 
 def link_is_safe(target: str) -> bool:
@@ -48,9 +56,3 @@ def link_is_safe(target: str) -> bool:
     if scheme:
         return scheme.group(1).lower() == "https"
     return not target.startswith("//")
-
-
-def offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset)
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col

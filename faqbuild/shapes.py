@@ -1,49 +1,108 @@
-"""TODO docstring."""
+"""The shape of every mapping in faq.yml and plans/*.yml: its keys, which are
+required, and the JSON Schema of each value.
+
+The validators check mappings against these shapes (Checker.mapping), and
+schema.py writes the editors' JSON Schema from the same shapes, so the two
+cannot disagree about a key.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-FAQ_KEYS = {"bodies", "glossary", "questions", "moved"}
-
-
-MOVED_KEYS = {"id", "moved_to", "retired"}
+from .vocabulary import DEADLINE_KINDS, ID_RE, MONTH_RE, PLAN_ID_RE, QUARTER_RE, ROLES, TOPICS
 
 
-QUESTION_KEYS = {"id", "question", "answer", "topic", "citations", "bodies",
-                 "deadline"}
+@dataclass(frozen=True)
+class Field:
+    schema: dict = field(default_factory=dict)   # JSON Schema of the value ({} for plan files: not published)
+    required: bool = False
 
 
-QUESTION_REQUIRED = ("id", "question", "answer", "topic", "citations")
+@dataclass(frozen=True)
+class Shape:
+    fields: dict[str, Field]
+
+    @property
+    def keys(self) -> set[str]:
+        return set(self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """In the order the keys are written, which is the order their absence is reported."""
+        return tuple(name for name, f in self.fields.items() if f.required)
+
+    def schema(self, **extra) -> dict:
+        return {"type": "object", "additionalProperties": False, "required": list(self.required),
+                "properties": {name: f.schema for name, f in self.fields.items()}, **extra}
 
 
-CITATION_KEYS = {"plan", "section", "quote"}
+TEXT = {"type": "string", "minLength": 1}
+SLUG = {"type": "string", "pattern": ID_RE.pattern}
+PLAN_REF = {"type": "string", "pattern": PLAN_ID_RE.pattern, "description": "Plan id, quoted: \"000\" or \"002\"."}
 
 
-BODY_ROLE_KEYS = {"body", "role", "plan"}
+def text(description: str = "") -> dict:
+    return {**TEXT, "description": description} if description else TEXT
 
 
-DEADLINE_KEYS = {"plan", "wording", "kind", "month", "quarter", "from", "to"}
+# faq.yml
+CITATION = Shape({
+    "plan": Field(PLAN_REF, required=True),
+    "section": Field({"type": "string", "description": "Section id as printed, quoted: \"II.1.1\"."}, required=True),
+    "quote": Field(text("Verbatim words of the section.")),
+})
+BODY_ROLE = Shape({
+    "body": Field(TEXT, required=True),  # the schema lists the registry's ids (schema.py)
+    "role": Field({"enum": list(ROLES)}, required=True),
+    "plan": Field(PLAN_REF),
+})
+DEADLINE = Shape({
+    "wording": Field(TEXT, required=True),
+    "kind": Field({"enum": list(DEADLINE_KINDS)}, required=True),
+    "plan": Field(PLAN_REF),
+    "month": Field({"type": "string", "pattern": MONTH_RE.pattern}),
+    "quarter": Field({"type": "string", "pattern": QUARTER_RE.pattern}),
+    "from": Field({"type": "integer"}),
+    "to": Field({"type": "integer"}),
+})
+QUESTION = Shape({
+    "id": Field({**SLUG, "description": "Stable slug; never reused."}, required=True),
+    "question": Field(TEXT, required=True),
+    "answer": Field(text("Markdown; no raw HTML; links site-relative or https."), required=True),
+    "topic": Field({"enum": list(TOPICS)}, required=True),
+    "citations": Field({"type": "array", "minItems": 1, "items": CITATION.schema()}, required=True),
+    "bodies": Field({"type": "array", "items": BODY_ROLE.schema()}),
+    "deadline": Field(DEADLINE.schema()),
+})
+BODY = Shape({
+    "name": Field(TEXT, required=True),
+    "short": Field(TEXT),
+    "aliases": Field({"type": "array", "items": TEXT}),
+})
+MOVED = Shape({
+    "id": Field(SLUG, required=True),
+    "moved_to": Field(SLUG),
+    "retired": Field(TEXT),
+})
+FAQ = Shape({
+    "bodies": Field({"type": "object", "description": "Registry of responsible bodies, by id.",
+                     "propertyNames": {"pattern": ID_RE.pattern}, "additionalProperties": BODY.schema()}),
+    "glossary": Field({"type": "object", "description": "Abbreviation -> meaning.", "additionalProperties": TEXT}),
+    "moved": Field({"type": "array", "description": "Published ids that no longer name a question.",
+                    "items": MOVED.schema(oneOf=[{"required": ["moved_to"]}, {"required": ["retired"]}])}),
+    "questions": Field({"type": "array", "items": QUESTION.schema()}, required=True),
+})
 
-
-BODY_KEYS = {"name", "short", "aliases"}
-
-
-PLAN_KEYS = {"id", "source", "short_name", "document_type", "title", "issuer",
-             "party", "number", "place_date", "handwritten", "signer",
-             "recipients", "sections", "repairs", "slips"}
-
-
-PLAN_REQUIRED = ("id", "short_name", "document_type", "title", "signer",
-                 "recipients", "sections")
-
-
-SIGNER_KEYS = {"on_behalf", "title", "name"}
-
-
-SECTION_KEYS = {"id", "number", "title", "text"}
-
-
-REPAIR_KEYS = {"section", "printed", "repaired", "note"}
-
-
-SLIP_KEYS = {"section", "text", "note"}
+# plans/*.yml (checked only; editors rarely touch them, so no schema is published)
+SIGNER = Shape({name: Field(required=True) for name in ("on_behalf", "title", "name")})
+SECTION = Shape({"id": Field(required=True), "number": Field(), "title": Field(), "text": Field()})
+REPAIR = Shape({name: Field(required=True) for name in ("section", "printed", "repaired", "note")})
+SLIP = Shape({name: Field(required=True) for name in ("section", "text", "note")})
+PLAN = Shape({
+    "id": Field(required=True), "source": Field(), "short_name": Field(required=True),
+    "document_type": Field(required=True), "title": Field(required=True), "issuer": Field(),
+    "party": Field(), "number": Field(), "place_date": Field(), "handwritten": Field(),
+    "signer": Field(required=True), "recipients": Field(required=True), "sections": Field(required=True),
+    "repairs": Field(), "slips": Field(),
+})

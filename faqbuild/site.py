@@ -5,11 +5,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from .exports import render_json, render_schema, render_search_language
+from .exports import render_json, render_search_language
 from .model import Faq, Plan, Question
 from .pages import render_glossary_page, render_glossary_snippet, render_home, render_topic
 from .plan_pages import render_plan
 from .redirects import departed_notes, render_permalink_stub, render_retired_stub
+from .schema import render_schema
 from .urls import (
     ABBREVIATIONS_SNIPPET,
     FAQ_JSON,

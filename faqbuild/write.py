@@ -7,6 +7,7 @@ temporary file and a rename, so a reader never sees half of it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator

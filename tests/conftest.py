@@ -20,7 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import build_faq  # noqa: E402
+from faqbuild.cli import main  # noqa: E402
 # One way to serve a built site and launch Debian's chromium, shared with the search harness.
 from search_harness import CHROMIUM, CHROMIUM_ARGS, chromium_available, serve  # noqa: E402,F401
 
@@ -28,13 +28,13 @@ STRICT = ("--strict",) if os.environ.get("FAQ_NOT_STRICT") != "1" else ()
 
 
 def run_build(*args: str) -> tuple[int, str, str]:
-    """Run build_faq.main in-process; return (exit code, stdout, stderr)."""
+    """Run main in-process; return (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = build_faq.main(list(args))
+            code = main(list(args))
     finally:
         os.chdir(cwd)
     return code, out.getvalue(), err.getvalue()

@@ -157,7 +157,7 @@ def stub_shape(path: Path) -> str:
 def site_pages(site: Path) -> tuple[list[str], list[str]]:
     """(pages, redirect stubs): every HTML file of the built site, site-relative.
 
-    The stubs are build_faq.render_permalink_stub's pages under cau-hoi/: an
+    The stubs are render_permalink_stub's pages under cau-hoi/: an
     immediate <meta http-equiv=refresh> to the answer. They are real documents
     (a browser with refresh disabled, or a reader that does not follow it, shows
     them), so axe checks them too, but they are not content pages: no headings.

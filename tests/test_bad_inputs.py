@@ -215,7 +215,7 @@ def test_ten_thousand_questions_finish_and_report_every_error(tmp_path, good_sit
     assert lines[-2] == "many.yml:10001:5: question 'q9999': missing required key 'question'"
 
 
-# Runs build_faq.main in a fresh interpreter whose address space is capped, and
+# Runs main in a fresh interpreter whose address space is capped, and
 # reports the time main took and the peak resident memory. The peak is VmHWM,
 # the high-water mark of this process's own memory: getrusage's ru_maxrss
 # carries over the parent's peak across fork and exec (here, pytest's).
@@ -223,9 +223,9 @@ MEASURE = textwrap.dedent("""
     import json, resource, sys, time
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
     sys.path.insert(0, sys.argv[1])
-    import build_faq
+    from faqbuild.cli import main
     started = time.perf_counter()
-    code = build_faq.main(sys.argv[3:])
+    code = main(sys.argv[3:])
     seconds = time.perf_counter() - started
     status = open("/proc/self/status").read()
     hwm = [int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")]

@@ -1,6 +1,6 @@
 """Fuzzing: mutate the real faq.yml (delete, duplicate or swap lines, retype a
 value, cut the file short, insert random characters or bytes, change an
-indentation) and run build_faq.main on it in-process. Every outcome must be a
+indentation) and run main on it in-process. Every outcome must be a
 build (exit 0, warnings only) or a clean refusal (exit 1, located errors and
 the count, the docs folder untouched); never an exception.
 

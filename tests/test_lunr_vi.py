@@ -17,7 +17,10 @@ from pathlib import Path
 
 import pytest
 
-import build_faq
+from faqbuild.exports import render_search_language
+from faqbuild.model import Faq
+from faqbuild.text import fold_key
+from faqbuild.urls import SEARCH_GLOSSARY_SLOT
 from search_node import TEMPLATE, node_available, ranked, run_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,9 +67,9 @@ def test_template_is_self_contained_and_has_one_slot():
         assert call not in source, call
     # build_faq.py replaces every occurrence; a second one (say in a comment)
     # would receive the JSON too.
-    assert source.count(build_faq.SEARCH_GLOSSARY_SLOT) == 1
-    rendered = build_faq.render_search_language(
-        build_faq.Faq((), (), (("HĐND", "Hội đồng nhân dân"),)), source)
+    assert source.count(SEARCH_GLOSSARY_SLOT) == 1
+    rendered = render_search_language(
+        Faq((), (), (("HĐND", "Hội đồng nhân dân"),)), source)
     assert '{"HĐND": "Hội đồng nhân dân"}' in rendered
 
 
@@ -126,8 +129,8 @@ def test_fold_agrees_with_build_faq_fold_key_on_every_word_of_the_content():
     words = content_words()
     assert len(words) > 500
     results = forms(*words)
-    wrong = [(r["word"], r["folded"], build_faq.fold_key(r["word"]))
-             for r in results if r["folded"] != build_faq.fold_key(r["word"])]
+    wrong = [(r["word"], r["folded"], fold_key(r["word"]))
+             for r in results if r["folded"] != fold_key(r["word"])]
     assert wrong == []
     # And the exact form never loses a letter or a mark other than moving the tone.
     moved = [(r["word"], r["exact"]) for r in results

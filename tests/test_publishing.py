@@ -8,7 +8,7 @@ import html
 import json
 import re
 
-import build_faq
+from faqbuild.vocabulary import TOPICS
 from conftest import ROOT, run_build
 
 
@@ -20,7 +20,7 @@ def test_export_and_schema_are_published_and_linked(built_site):
     data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
     assert {"plans", "questions", "bodies", "views"} <= set(data)
     schema = json.loads((built_site / "schema" / "faq.schema.json").read_text(encoding="utf-8"))
-    assert schema["properties"]["questions"]["items"]["properties"]["topic"]["enum"] == list(build_faq.TOPICS)
+    assert schema["properties"]["questions"]["items"]["properties"]["topic"]["enum"] == list(TOPICS)
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'href="faq.json"' in home and 'href="schema/faq.schema.json"' in home
     first_line = (ROOT / "faq.yml").read_text(encoding="utf-8").splitlines()[0]

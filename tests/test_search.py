@@ -22,7 +22,10 @@ from pathlib import Path
 
 import pytest
 
-import build_faq
+from faqbuild.faqfile import load_faq
+from faqbuild.plans import load_plans
+from faqbuild.text import fold_key
+from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_TEMPLATE
 from conftest import ROOT
 from search_harness import SearchHarness
 
@@ -89,8 +92,8 @@ def words(text: str) -> list[str]:
 
 def has_phrase(doc: dict, phrase: str) -> bool:
     """The words of `phrase`, folded, in a row (only spaces or hyphens between)."""
-    wanted = [build_faq.fold_key(w) for w in words(phrase)]
-    text = build_faq.fold_key(plain_text(doc))
+    wanted = [fold_key(w) for w in words(phrase)]
+    text = fold_key(plain_text(doc))
     pattern = r"(?<![^\W_])" + r"[\s\-–]+".join(map(re.escape, wanted)) + r"(?![^\W_])"
     return re.search(pattern, text) is not None
 
@@ -117,10 +120,10 @@ def bare(word: str) -> str:
 
 def test_site_ships_our_lunr_vi_with_the_glossary(site, glossary):
     shipped = (site / LUNR_VI).read_text(encoding="utf-8")
-    template = (ROOT / "docs" / build_faq.SEARCH_TEMPLATE).read_text(encoding="utf-8")
-    before, after = template.split(build_faq.SEARCH_GLOSSARY_SLOT)
+    template = (ROOT / "docs" / SEARCH_TEMPLATE).read_text(encoding="utf-8")
+    before, after = template.split(SEARCH_GLOSSARY_SLOT)
     assert before in shipped and after in shipped
-    faq, problems = build_faq.load_faq(ROOT / "faq.yml", "faq.yml", build_faq.load_plans(ROOT / "plans", "plans")[0])
+    faq, problems = load_faq(ROOT / "faq.yml", "faq.yml", load_plans(ROOT / "plans", "plans")[0])
     assert not problems
     assert glossary == dict(faq.glossary)
     import material
@@ -281,7 +284,7 @@ def test_full_words_find_the_abbreviation(search, docs, glossary):
             continue
         either = {loc for loc, doc in docs.items()
                   if has_abbreviation(doc, abbreviation) or has_phrase(doc, meaning)}
-        for query in (meaning, build_faq.fold_key(meaning)):
+        for query in (meaning, fold_key(meaning)):
             outcome = search(query)
             assert abbr_only <= set(outcome.locations), (abbreviation, query)
             # The abbreviation is what gets marked there (where the preview,
@@ -299,7 +302,7 @@ def test_full_words_find_the_abbreviation(search, docs, glossary):
                 assert min(s for loc, s in outcome.found if loc in either) > max(others), (abbreviation, query)
         # Part of the meaning finds the abbreviation too ("hội đồng" → HĐND).
         part = " ".join(words(meaning)[:2])
-        assert abbr_only <= set(search(build_faq.fold_key(part)).locations), (abbreviation, part)
+        assert abbr_only <= set(search(fold_key(part)).locations), (abbreviation, part)
         checked.append(abbreviation)
         if len(checked) == 8:
             break

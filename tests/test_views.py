@@ -11,8 +11,8 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-import build_faq
-from build_faq import Deadline
+from faqbuild.model import Deadline
+from faqbuild.vocabulary import DEADLINE_GROUP_TITLES, TOPICS
 
 
 def test_deadline_kinds_sort_in_timeline_order():
@@ -38,7 +38,7 @@ def test_timeline_page_is_in_true_order(built_site):
     order = [i for i in re.findall(r'<span id="([^"]+)"></span>', page) if i in keys]
     assert sorted(order) == sorted(keys), "every dated question is on the timeline once"
     assert [keys[i] for i in order] == sorted(keys[i] for i in order)
-    groups = [page.index(title) for title in build_faq.DEADLINE_GROUP_TITLES]
+    groups = [page.index(title) for title in DEADLINE_GROUP_TITLES]
     assert groups == sorted(groups)
 
 
@@ -105,7 +105,7 @@ def test_booklet_prints_to_a4_without_cutting_a_question(page, site_url, built_s
     squashed = [squash(p) for p in pages]
     cut = 0
     # The booklet numbers questions in topic order, as the site groups them.
-    booklet = [q for topic in build_faq.TOPICS for q in data["questions"] if q["topic"] == topic]
+    booklet = [q for topic in TOPICS for q in data["questions"] if q["topic"] == topic]
     for n, q in enumerate(booklet, 1):
         head = squash(f"Câu {n}.")
         where = [i for i, p in enumerate(squashed) if head in p]

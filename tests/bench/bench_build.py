@@ -848,7 +848,7 @@ def report(sizes: list[Size], flags: list[str], notes: list[str], rounds: int, h
           f"{(f'{share * 100:.1f}%' if share is not None else 'n/a'):>22} | "
           f"{fmt_s(alone):>8} {(alone / s.n * 1000) if alone else 0:>9.3f}")
     p("render s = time in the views' renderers during one build (in-process); share of build_faq.py = that / "
-      "build_faq.main(); alone = the same renderers on the same model, best of 3 (the growth below uses this)")
+      "main(); alone = the same renderers on the same model, best of 3 (the growth below uses this)")
     if all(n in by_n for n in SYNTHETIC_SIZES):
         lo, hi = view_rows[SYNTHETIC_SIZES[0]], view_rows[SYNTHETIC_SIZES[1]]
         gb = hi[0] / lo[0]

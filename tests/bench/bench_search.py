@@ -23,7 +23,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(ROOT))
 
-from build_faq import fold_key  # noqa: E402
+from faqbuild.text import fold_key  # noqa: E402
 from search_harness import SearchHarness  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
