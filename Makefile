@@ -8,10 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-tests
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
-# `-m` runs build_faq.py from the bytecode Python caches in __pycache__/
-# (gitignored); run as a script it is compiled again every time, which is
-# about a third of a build at the real size.
-BUILD_FAQ := $(PY) -m build_faq
+BUILD_FAQ := $(PY) build_faq.py
 
 AXE := tests/node_modules/axe-core/axe.min.js
 
@@ -48,12 +45,15 @@ check: $(STAMP)
 	$(BUILD_FAQ) --strict --record-ids --check
 
 # Regenerates pages whenever faq.yml or a plan changes; mkdocs serve then
-# sees docs/ change and reloads the browser.
+# sees docs/ change, rebuilds only the pages that changed (--dirty; the
+# watcher touches every page when the navigation or the glossary changes)
+# and reloads the browser.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
 	$(BUILD_FAQ)
 	$(BUILD_FAQ) --watch & WATCHER=$$!; \
 	trap 'kill $$WATCHER 2>/dev/null' EXIT INT TERM; \
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dirty --no-strict --dev-addr $(DEV_ADDR)
 
 test: $(TEST_STAMP) $(AXE) browser build
 	$(PY) -m pytest -q tests

@@ -1,4 +1,9 @@
-"""TODO docstring."""
+"""Walking located YAML nodes: the Checker collects every problem of one
+file, located as `file:line:col`. Used by the validators (plans, faqfile,
+questions, ids); a `check_*` function reports to the Checker it is given and
+returns whether the value passed; a `validate_*` function returns the model
+object, or None when it reported why not.
+"""
 
 from __future__ import annotations
 

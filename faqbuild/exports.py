@@ -1,4 +1,6 @@
-"""TODO docstring."""
+"""The data exports: faq.json (the site's content, machine-readable) and the
+Vietnamese search language for Material's search worker. Pure: model -> text.
+"""
 
 from __future__ import annotations
 

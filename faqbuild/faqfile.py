@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""Validating faq.yml: located nodes -> the Faq model. The registry of
+bodies, the glossary, every question (questions.py), the links between
+answers and pages, and the published ids' moves (ids.py).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""Stable ids: faq-ids.txt records every answer id ever published, and a
+build fails when one would stop leading somewhere; `moved:` in faq.yml says
+where an id went, or why it was retired.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +17,6 @@ from .vocabulary import GENERATED_MARK, ID_RE
 
 
 PUBLISHED_IDS_NAME = "faq-ids.txt"   # beside faq.yml; maintained by the build, committed
-
-
 PUBLISHED_HEADER = (
     "# Every answer id ever published, with the page it was published on.\n"
     f"# {GENERATED_MARK}, but commit it: a build that would drop one of these ids\n"

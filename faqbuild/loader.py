@@ -1,4 +1,8 @@
-"""TODO docstring."""
+"""Loading YAML with positions: bytes -> a tree of located Nodes, so that
+every later error can name its line and column. First stage for faq.yml
+and the plans. Refuses what faq.yml never needs (anchors, aliases, tags,
+merge keys, a second document) and what would make positions wrong.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,8 @@ try:  # libyaml parses several times faster; positions are the same.
 except ImportError:  # pragma: no cover - pure-Python PyYAML still works
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-
 MAX_DEPTH = 12  # deeper YAML than this is never a valid faq.yml
 MAX_NODES = 1_000_000  # 10,000 questions hold ~550,000; each costs ~0.5 KB while loading
-
 QUOTED_STYLES = ("'", '"', "|", ">")  # YAML scalar styles that are never resolved to numbers
 MAX_CHAR_PROBLEMS = 20  # located bad characters reported per file
 

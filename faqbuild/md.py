@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""Markdown helpers for the renderers: escaping plan and editor text, plain
+text from an answer, relinking answers for the page that shows them, front
+matter, and the links every page draws (to a question, to a section).
+"""
 
 from __future__ import annotations
 
@@ -15,25 +18,17 @@ from .vocabulary import GENERATED_MARK
 
 MD_MARK = f"# {GENERATED_MARK}"  # a YAML comment inside the front matter
 
-
 # Characters Python-Markdown (with tables) lets a backslash escape. Others,
 # such as '<' or '=', keep a backslash visible, so '<' and '&' become entities.
 MD_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()>#+!|]")
-
 
 # A leading "1." or "- " would start a list; the plans' numbering is ours to show.
 MD_LIST_START_RE = re.compile(r"(\d+)\.|[-+] ")
 
 
 def md_escape(text: str) -> str:
-    """Escape plan or editor text so that Markdown shows it exactly as written.
-    Called ~30 times per question: the tests skip the work most texts do not need."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if MD_SPECIAL_RE.search(text):
-        text = MD_SPECIAL_RE.sub(lambda m: "\\" + m.group(), text)
+    """Escape plan or editor text so that Markdown shows it exactly as written."""
+    text = MD_SPECIAL_RE.sub(lambda m: "\\" + m.group(), text.replace("&", "&amp;").replace("<", "&lt;"))
     start = MD_LIST_START_RE.match(text)
     if start:
         text = f"{start.group(1)}\\.{text[start.end():]}" if start.group(1) else "\\" + text
@@ -45,25 +40,21 @@ def first_sentence(markdown: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     return (match.group(1) if match else text).strip()
 
-
-PLAIN_TEXT_STEPS = [(needles, re.compile(pattern, flags), replacement)
-                    for needles, pattern, flags, replacement in (
-    (("](",), r"!?\[([^\]]*)\]\([^)]*\)", 0, r"\1"),          # links and images: their text
-    (("#",), r"^\s{0,3}#+\s*", re.M, ""),                      # heading marks
-    (("-", "*", "+", "."), r"^\s*(?:[-*+]|\d+\.)\s+", re.M, ""),  # list marks
-    ((">",), r"^\s*>\s?", re.M, ""),                           # quote marks
-    (("*", "_", "`"), r"\*\*|__|\*|_|`", 0, ""),                 # emphasis and code marks
-    (("\\",), r"\\(.)", 0, r"\1"),                            # escapes
+PLAIN_TEXT_STEPS = [(re.compile(pattern, flags), replacement) for pattern, flags, replacement in (
+    (r"!?\[([^\]]*)\]\([^)]*\)", 0, r"\1"),          # links and images: their text
+    (r"^\s{0,3}#+\s*", re.M, ""),                      # heading marks
+    (r"^\s*(?:[-*+]|\d+\.)\s+", re.M, ""),           # list marks
+    (r"^\s*>\s?", re.M, ""),                           # quote marks
+    (r"\*\*|__|\*|_|`", 0, ""),                       # emphasis and code marks
+    (r"\\(.)", 0, r"\1"),                              # escapes
 )]
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown -> readable plain text, for faq.json and descriptions. A step
-    runs only if the text holds a character its pattern needs."""
+    """Markdown -> readable plain text, for faq.json and descriptions."""
     text = markdown
-    for needles, regex, replacement in PLAIN_TEXT_STEPS:
-        if any(needle in text for needle in needles):
-            text = regex.sub(replacement, text)
+    for regex, replacement in PLAIN_TEXT_STEPS:
+        text = regex.sub(replacement, text)
     return " ".join(text.split())
 
 

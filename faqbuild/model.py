@@ -1,4 +1,6 @@
-"""TODO docstring."""
+"""The model: frozen dataclasses that the validators build and the renderers
+read. Nothing here parses or renders; paths and anchors are in urls.py.
+"""
 
 from __future__ import annotations
 
@@ -104,10 +106,11 @@ class Plan:
         """Numbered sections with text of their own: what coverage counts."""
         return tuple(s for s in self.sections if s.numbered and s.paragraphs)
 
-    @functools.cached_property
-    def texts(self) -> dict[str, str]:
-        """section id -> section_text(), filled as cited (this plan object only)."""
-        return {}
+    # section id -> its citable text (what quotes are checked against), from plans.citable_text
+    texts: dict[str, str] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+    def text_of(self, section_id: str) -> str:
+        return self.texts[section_id]
 
 
 @dataclass(frozen=True)

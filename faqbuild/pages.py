@@ -1,19 +1,12 @@
-"""TODO docstring."""
+"""Page renderers: a question with its citations and facets, the topic pages,
+the home page and the glossary. Pure functions: model -> Markdown.
+"""
 
 from __future__ import annotations
 
 
 from .exports import json_lines
-from .md import (
-    MD_MARK,
-    citation_label,
-    first_sentence,
-    front_matter,
-    md_escape,
-    plain_text,
-    question_link,
-    relink,
-)
+from .md import citation_label, first_sentence, front_matter, md_escape, plain_text, question_link, relink
 from .model import Faq, Plan, Question
 from .text import fold_key, shorten, title_case
 from .urls import (
@@ -124,8 +117,7 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
     counts = {t: 0 for t in TOPICS}
     for q in faq.questions:
         counts[q.topic] += 1
-    out = ["---", MD_MARK, 'title: "Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW"', *NOT_SEARCHED, "hide:", "  - toc",
-           "---", "",
+    out = front_matter("Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW", "", [*NOT_SEARCHED, "hide:", "  - toc"]) + [
            "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW {#gioi-thieu}",
            "",
            "Trang này giải thích hai kế hoạch của Ban Thường vụ Tỉnh ủy triển khai "
@@ -169,7 +161,7 @@ def render_glossary_snippet(faq: Faq) -> str:
 
 
 def render_glossary_page(faq: Faq) -> str:
-    out = ["---", MD_MARK, 'title: "Chữ viết tắt"', "---", "", "# Chữ viết tắt", "",
+    out = front_matter("Chữ viết tắt") + ["# Chữ viết tắt", "",
            "Các chữ viết tắt dùng trong hai kế hoạch và trong trang này. Di chuột hoặc chạm vào "
            "chữ viết tắt ở bất kỳ trang nào để xem nghĩa đầy đủ.", "",
            "| Viết tắt | Nghĩa đầy đủ |", "|---|---|"]

@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""The plan pages (ke-hoach/<id>.md): the full text of each plan, each
+section under its stable anchor with the questions that cite it, and the
+transcription notes. Pure: model -> Markdown.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""Validating the plans: plans/*.yml -> Plan models, sections in document
+order, and the citable text of every section (what quotes are checked
+against).
+"""
 
 from __future__ import annotations
 
@@ -144,16 +147,8 @@ def roman_to_int(roman: str) -> int:
     return total
 
 
-def section_text(plan: Plan, section: Section) -> str:
-    """The citable text of a section: its own words and its subsections'.
-    Computed once per plan and section: every citation of the section asks."""
-    text = plan.texts.get(section.id)
-    if text is None:
-        text = plan.texts[section.id] = _section_text(plan, section)
-    return text
-
-
-def _section_text(plan: Plan, section: Section) -> str:
+def citable_text(plan: Plan, section: Section) -> str:
+    """The citable text of a section: its own words and its subsections'."""
     if section.id == "tieu-de":
         parts = [plan.issuer, plan.party, plan.number, plan.place_date, plan.handwritten,
                  plan.document_type, plan.title]
@@ -179,7 +174,8 @@ def with_named_sections(plan: Plan) -> Plan:
             Section(plan.id, "chu-ky", "", "", (), 1)]
     have = {s.id for s in body}
     sections = [s for s in extra if s.id not in have] + body + [s for s in tail if s.id not in have]
-    return dataclasses.replace(plan, sections=tuple(sections))
+    plan = dataclasses.replace(plan, sections=tuple(sections))
+    return dataclasses.replace(plan, texts={s.id: citable_text(plan, s) for s in plan.sections})
 
 
 def load_plans(plans_dir: Path, shown_dir: str) -> tuple[dict[str, Plan], list[Problem]]:

@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""Validating one question: its fields, its citations (every quote verbatim
+in its section), and its facets (bodies and roles as the cited sections
+print them, deadlines whose wording and structured form agree).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ import re
 from .checker import Checker, scalar_id
 from .loader import Node
 from .model import Body, BodyRole, Citation, Deadline, Plan, Question, Section
-from .plans import section_text
 from .rules import check_markdown
 from .shapes import BODY_ROLE, CITATION, DEADLINE, QUESTION
 from .text import expected_one_of, norm_space, shorten
@@ -103,7 +105,7 @@ def validate_citation(check: Checker, node: Node, where: str,
         return None
     if quote is not None:
         quote = norm_space(quote)
-        if not check_quote(check, c["quote"][1], where, quote, section_text(plan, section), plan_id, section_id):
+        if not check_quote(check, c["quote"][1], where, quote, plan.text_of(section.id), plan_id, section_id):
             return None
     return Citation(plan_id, section_id, quote)
 
@@ -206,7 +208,7 @@ def body_problem(body: Body, role: str, cited: list[tuple[Plan, Section | None]]
             if any(r == role and body.named_in(rest) for r, rest in role_lines):
                 return None
             said += [f"{section.id} {ROLES[r]}: {shorten(rest.strip(), 60)}" for r, rest in role_lines]
-        elif body.named_in(section_text(plan, section)):
+        elif body.named_in(plan.text_of(section.id)):
             return None
     if said:
         return (f"body {body.id!r} with role {role!r} is not what the cited sections print; "
@@ -285,7 +287,7 @@ def validate_deadline(check: Checker, node: Node, where: str, cited_plans: list[
         check.add(d["kind"][1], f"{w}: kind {kind!r} expects the wording to say "
                                 f"{DEADLINE_WORDS[kind]!r}; got {wording!r}")
         return None
-    texts = [section_text(plans[c.plan], plans[c.plan].section(c.section))  # type: ignore[arg-type]
+    texts = [plans[c.plan].text_of(c.section)
              for c in citations if c.plan == plan_id]
     if not any(norm_space(wording) in t for t in texts):
         check.add(d["wording"][1], f"{w}: wording {wording!r} is not verbatim in the sections this "

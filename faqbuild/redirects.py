@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""The stable address of every answer (cau-hoi/<id>.html): a static redirect
+page that works without JavaScript and from file://, or a notice for an id
+that was retired.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""TODO docstring."""
+"""Markdown rules for editor text: what an answer may contain. Raw HTML and
+links other than site-relative or https: are refused, located in faq.yml.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +13,10 @@ from .text import shorten
 
 # Raw HTML: a tag, comment, or declaration opener.
 RAW_HTML_RE = re.compile(r"<[A-Za-z!/?]")
-
-
 URL_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")  # "https:", "javascript:" …
 
-
 INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
-
-
 REF_LINK_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
-
 
 # A code span opens and closes with backtick runs of the same length (CommonMark).
 # Whole runs only: "(`+)…\1" backtracked into every shorter run, and an answer

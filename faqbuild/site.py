@@ -1,4 +1,6 @@
-"""TODO docstring."""
+"""Every generated file, one at a time: the list of pages the renderers make,
+in the order they are written. Model -> (docs path, content).
+"""
 
 from __future__ import annotations
 

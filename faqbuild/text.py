@@ -1,4 +1,7 @@
-"""TODO docstring."""
+"""Text helpers shared by every stage: the quote rule's normalisation, the
+one line/column helper, whole-word search, sort keys, suggestions of the
+closest known id.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""TODO docstring."""
+"""The reader views: by body, by deadline, the plans side by side, and the
+booklet. Pure functions: model -> Markdown.
+"""
 
 from __future__ import annotations
 
