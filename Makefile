@@ -37,9 +37,12 @@ browser:
 	@test -x $(CHROMIUM) && command -v pdftotext >/dev/null || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
 
 # Publishing builds record every answer id in faq-ids.txt (commit it).
+# Strict counts every warning MkDocs prints (with --quiet it dropped them
+# first); then the built pages are scanned for anything live (faqbuild/scan.py).
 build: $(STAMP)
 	$(BUILD_FAQ) --strict --record-ids
-	$(VENV)/bin/mkdocs build --strict --quiet
+	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m faqbuild.scan site
 
 check: $(STAMP)
 	$(BUILD_FAQ) --strict --record-ids --check
@@ -73,7 +76,8 @@ DIST_NAME := hoi-dap-chi-thi-47
 dist: $(STAMP)
 	$(BUILD_FAQ) --strict --record-ids
 	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).zip
-	OFFLINE=true $(VENV)/bin/mkdocs build --strict --quiet -d dist/$(DIST_NAME)
+	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d dist/$(DIST_NAME)
+	$(PY) -m faqbuild.scan dist/$(DIST_NAME)
 	cd dist && ../$(PY) -m zipfile -c $(DIST_NAME).zip $(DIST_NAME)/
 	@echo "wrote dist/$(DIST_NAME).zip"
 

@@ -13,7 +13,7 @@ from .loader import Node
 from .model import Problem
 from .shapes import Shape
 from .text import expected_one_of, line_col, one_line
-from .vocabulary import MAX_TEXT_CHARS
+from .vocabulary import ID_RE, MAX_ID_CHARS, MAX_TEXT_CHARS
 
 
 class Checker:
@@ -42,6 +42,18 @@ class Checker:
             if line_offset == 0:
                 col = node.col + (1 if node.quoted else 0) + col - 1
         self.problems.append(Problem(self.shown, line, col, one_line(message)))
+
+    def slug(self, node: Node, where: str, name: str, value: str) -> bool:
+        """An id that names a file and an address: checked the same way wherever one is written."""
+        if not ID_RE.fullmatch(value):
+            self.add(node, f"{where}: {name} must be lower-case ASCII letters, digits and single hyphens, "
+                           "such as \"muc-dich-ke-hoach-002\"")
+            return False
+        if len(value) > MAX_ID_CHARS:
+            self.add(node, f"{where}: {name} is {len(value)} characters long; expected at most {MAX_ID_CHARS} "
+                           "(it names the answer's file and stands in every link to it)")
+            return False
+        return True
 
     def add_at(self, line: int, col: int, message: str) -> None:
         self.problems.append(Problem(self.shown, line, col, one_line(message)))

@@ -14,11 +14,11 @@ from .ids import validate_moved
 from .loader import LoadError, Node, load_yaml_file
 from .model import Body, Faq, Plan, Problem, Question
 from .questions import validate_question
-from .rules import INLINE_LINK_RE, URL_SCHEME_RE, mask_code_spans
+from .rules import URL_SCHEME_RE, locate
+from .sanitize import decoded
 from .shapes import BODY, FAQ
 from .text import expected_one_of
 from .urls import question_page, site_pages
-from .vocabulary import ID_RE
 
 
 def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None, list[Problem]]:
@@ -41,7 +41,7 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None
     questions: list[Question] = []
     seen_ids: dict[str, Node] = {}
     for node in check.seq(items, "questions", "faq.yml"):
-        question = validate_question(check, node, plans, body_ids, seen_ids)
+        question = validate_question(check, node, plans, body_ids, dict(glossary), seen_ids)
         if question is not None:
             questions.append(question)
     check_answer_links(check, questions, items, plans)
@@ -62,20 +62,19 @@ def check_answer_links(check: Checker, questions: list[Question], items: dict,
                 and node.value["id"][1].tag == "str":  # `id: 12` must not shadow a later `id: "12"`
             nodes.setdefault(str(node.value["id"][1].value), node.value["answer"][1])
     for q in questions:
-        masked = mask_code_spans(q.answer)
-        for match in INLINE_LINK_RE.finditer(masked):
-            target = match.group(1)
-            if URL_SCHEME_RE.match(target):
-                continue
+        for written in q.links:  # inline, reference-style, nested: every link Markdown made
+            target = decoded(written)
+            if URL_SCHEME_RE.match(target) or target.startswith("//"):
+                continue  # rules.check_markdown allows https: only
             path, _, anchor = target.lstrip("/").partition("#")
             path = path or question_page(q)
             where = f"question {q.id!r}: answer"
             if path not in pages:
-                check.add_inside(nodes[q.id], q.answer, match.start(1),
+                check.add_inside(nodes[q.id], q.answer, locate(q.answer, written),
                                  f"{where}: link to {target!r} reaches no page; expected a path from the "
                                  f"site root such as \"ke-hoach/002.md#muc-ii-1-1\" or \"chu-de/nhiem-vu.md\"")
             elif anchor and anchor not in pages[path]:
-                check.add_inside(nodes[q.id], q.answer, match.start(1),
+                check.add_inside(nodes[q.id], q.answer, locate(q.answer, written),
                                  f"{where}: link to {target!r}: page {path!r} has no anchor {anchor!r}; "
                                  + (expected_one_of(anchor, sorted(pages[path])) if pages[path] else
                                     "expected a link to the page without '#…', since it has no anchors"))
@@ -91,8 +90,7 @@ def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
         return
     for bid, (key, value) in node.value.items():
         where = f"body {bid!r}"
-        if not ID_RE.fullmatch(bid):
-            check.add(key, f"{where}: expected an id of lower-case letters, digits and hyphens")
+        check.slug(key, where, "id", bid)
         b = check.mapping(value, where, BODY)
         if b is None:
             continue

@@ -12,7 +12,7 @@ import yaml
 from pathlib import Path
 
 from .model import Problem
-from .text import INVISIBLE_RE, line_col, shorten
+from .text import BIDI_RE, INVISIBLE_RE, line_col, shorten
 
 
 try:  # libyaml parses several times faster; positions are the same.
@@ -94,7 +94,11 @@ def describe_bad_char(char: str) -> str:
 
 
 def describe_invisible_char(char: str) -> str:
-    return (f"invisible character U+{ord(char):04X} ({unicodedata.name(char).lower()}); expected "
+    name = unicodedata.name(char, "unnamed").lower()
+    if BIDI_RE.match(char):
+        return (f"bidirectional control character U+{ord(char):04X} ({name}); expected none: it can show "
+                "text in another order than it is stored (delete it)")
+    return (f"invisible character U+{ord(char):04X} ({name}); expected "
             "none (delete it, and retype the space if there should be one)")
 
 

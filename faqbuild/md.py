@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .model import Plan, Question, Section
-from .rules import INLINE_LINK_RE, URL_SCHEME_RE
-from .urls import question_href, rel, section_href
+from .rules import URL_SCHEME_RE
+from .sanitize import relink_html
+from .urls import question_href, rel_html, section_href
 from .vocabulary import GENERATED_MARK
 
 
@@ -58,17 +59,18 @@ def plain_text(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def relink(markdown: str, page: str) -> str:
-    """Answers link site-relative ("ke-hoach/002.md#muc-ii-1-3"); the same answer
-    is shown on several pages, so each link is made relative to the page showing it."""
-    def fix(match: re.Match) -> str:
-        target = match.group(1)
+def answer_block(q: Question, page: str) -> str:
+    """The answer's sanitized HTML as a block for the page showing it. Answers link
+    site-relative ("ke-hoach/002.md#muc-ii-1-3"); MkDocs does not rewrite links
+    inside HTML, so each is made relative to this page's published .html here.
+    No blank line inside: Markdown must take the whole block as HTML."""
+    def fix(target: str) -> str:
         if URL_SCHEME_RE.match(target) or target.startswith("#"):
-            return match.group(0)
+            return target
         path, _, anchor = target.lstrip("/").partition("#")
-        new = rel(page, path) + (f"#{anchor}" if anchor else "")
-        return match.group(0).replace(target, new, 1)
-    return INLINE_LINK_RE.sub(fix, markdown) if "](" in markdown else markdown
+        return rel_html(page, path) + (f"#{anchor}" if anchor else "")
+    body = "\n".join(line for line in relink_html(q.answer_html, fix).split("\n") if line.strip())
+    return f'<div class="faq-answer">\n{body}\n</div>'
 
 
 def front_matter(title: str, description: str = "", extra: Iterable[str] = ()) -> list[str]:

@@ -89,6 +89,7 @@ class Plan:
     number: str | None
     place_date: str | None
     handwritten: str | None
+    notice: str | None      # a restriction the plan prints in its running footer, as printed
     signer: Signer
     recipients: tuple[str, ...]
     sections: tuple[Section, ...]
@@ -161,6 +162,8 @@ class Question:
     bodies: tuple[BodyRole, ...]
     deadline: Deadline | None
     line: int
+    answer_html: str = ""                 # the answer through sanitize.py; site links as written
+    links: tuple[str, ...] = ()           # the answer's link targets, as the Markdown output holds them
 
 
 @dataclass(frozen=True)

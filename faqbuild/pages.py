@@ -6,7 +6,15 @@ from __future__ import annotations
 
 
 from .exports import json_lines
-from .md import citation_label, first_sentence, front_matter, md_escape, plain_text, question_link, relink
+from .md import (
+    answer_block,
+    citation_label,
+    first_sentence,
+    front_matter,
+    md_escape,
+    plain_text,
+    question_link,
+)
 from .model import Faq, Plan, Question
 from .text import fold_key, shorten, title_case
 from .urls import (
@@ -76,7 +84,7 @@ def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | N
     return "\n".join([
         f"{'#' * level} {heading} {{#{q.id} .faq-question data-permalink=\"{rel(page, permalink_page(q.id))}\"}}",
         "",
-        relink(q.answer.strip(), page),
+        answer_block(q, page),
         render_meta(q, faq, page),
         render_sources(q, plans, page),
         render_views(q, page),

@@ -61,6 +61,7 @@ def render_backlinks(plan: Plan, section: Section, citing: list[Question]) -> st
 
 def render_plan(plan: Plan, backlinks: dict[tuple[str, str], list[Question]]) -> str:
     out = front_matter(plan.short_name) + [f"# {md_escape(plan.short_name)}", "",
+           *render_notice(plan),
            "Toàn văn kế hoạch, chép đúng nguyên văn. Mỗi mục có liên kết cố định "
            "và danh sách câu hỏi dẫn chiếu mục đó.", ""]
     for section in plan.sections:
@@ -104,3 +105,11 @@ def render_plan_notes(plan: Plan) -> list[str]:
             out.append(f"- {md_escape(s.section)}: “{md_escape(s.text)}” — {md_escape(s.note)}")
         out.append("")
     return out
+
+
+def render_notice(plan: Plan) -> list[str]:
+    """The restriction a plan prints in its running footer, shown as printed above its text."""
+    if not plan.notice:
+        return []
+    return ['!!! warning "Lưu ý in trên văn bản"', "",
+            f"    Chân trang của văn bản in: “{md_escape(plan.notice)}”.", ""]

@@ -84,6 +84,7 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
         number=check.text(items, "number", "plan", required=False),
         place_date=check.text(items, "place_date", "plan", required=False),
         handwritten=check.text(items, "handwritten", "plan", required=False),
+        notice=check.text(items, "notice", "plan", required=False, single_line=True),
         signer=signer, recipients=recipients, sections=sections,
         repairs=tuple(repairs), slips=tuple(slips))
     return plan, check.problems

@@ -12,12 +12,14 @@ from .checker import Checker, scalar_id
 from .loader import Node
 from .model import Body, BodyRole, Citation, Deadline, Plan, Question, Section
 from .rules import check_markdown
+from .sanitize import render_answer
 from .shapes import BODY_ROLE, CITATION, DEADLINE, QUESTION
 from .text import expected_one_of, norm_space, shorten
 from .vocabulary import (
     DEADLINE_KINDS,
     DEADLINE_WORDS,
     ID_RE,
+    MAX_ID_CHARS,
     MONTH_RE,
     QUARTER_RE,
     QUARTER_ROMAN,
@@ -26,8 +28,8 @@ from .vocabulary import (
 )
 
 
-def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
-                      bodies: dict[str, Body], seen_ids: dict[str, Node]) -> Question | None:
+def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies: dict[str, Body],
+                      glossary: dict[str, str], seen_ids: dict[str, Node]) -> Question | None:
     if node.kind != "map":
         check.add(node, f"questions: expected each question as a mapping; got {node.describe()}")
         return None
@@ -35,23 +37,22 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
     qid = None
     if "id" in items:
         qid = check.text(items, "id", f"question at line {node.line}")
-    where = f"question {qid!r}" if qid else f"question at line {node.line}"
+    where = f"question {shorten(qid, 60)!r}" if qid else f"question at line {node.line}"
     before = len(check.problems)
     check.mapping(node, where, QUESTION)
     if qid is not None:
         id_node = items["id"][1]
-        if not ID_RE.fullmatch(qid):
-            check.add(id_node, f"{where}: id must be lower-case ASCII letters, digits and single hyphens, "
-                               "such as \"muc-dich-ke-hoach-002\"")
-        elif qid in seen_ids:
+        if check.slug(id_node, where, "id", qid) and qid in seen_ids:
             check.add(id_node, f"{where}: duplicate id (first at line {seen_ids[qid].line}); "
                                "expected every id once")
-        else:
+        elif ID_RE.fullmatch(qid) and len(qid) <= MAX_ID_CHARS:
             seen_ids[qid] = id_node
     text = check.text(items, "question", where, single_line=True)
     answer = check.text(items, "answer", where)
+    rendered = None
     if answer is not None:
-        check_markdown(check, items["answer"][1], f"{where}: answer", answer)
+        rendered = render_answer(answer, glossary)
+        check_markdown(check, items["answer"][1], f"{where}: answer", answer, rendered)
     topic = check.text(items, "topic", where)
     if topic is not None and topic not in TOPICS:
         check.add(items["topic"][1], f"{where}: unknown topic {topic!r}; {expected_one_of(topic, TOPICS)}")
@@ -78,7 +79,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan],
     if len(check.problems) > before or None in (qid, text, answer, topic) or not citations:
         return None
     return Question(qid, text, answer, topic, tuple(citations), tuple(body_roles),  # type: ignore[arg-type]
-                    deadline, node.line)
+                    deadline, node.line, rendered.html, rendered.links)
 
 
 def validate_citation(check: Checker, node: Node, where: str,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocabulary import DEADLINE_KINDS, ID_RE, MONTH_RE, PLAN_ID_RE, QUARTER_RE, ROLES, TOPICS
+from .vocabulary import DEADLINE_KINDS, ID_RE, MAX_ID_CHARS, MONTH_RE, PLAN_ID_RE, QUARTER_RE, ROLES, TOPICS
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Shape:
 
 
 TEXT = {"type": "string", "minLength": 1}
-SLUG = {"type": "string", "pattern": ID_RE.pattern}
+SLUG = {"type": "string", "pattern": ID_RE.pattern, "maxLength": MAX_ID_CHARS}
 PLAN_REF = {"type": "string", "pattern": PLAN_ID_RE.pattern, "description": "Plan id, quoted: \"000\" or \"002\"."}
 
 
@@ -87,7 +87,7 @@ MOVED = Shape({
 })
 FAQ = Shape({
     "bodies": Field({"type": "object", "description": "Registry of responsible bodies, by id.",
-                     "propertyNames": {"pattern": ID_RE.pattern}, "additionalProperties": BODY.schema()}),
+                     "propertyNames": {"pattern": ID_RE.pattern, "maxLength": MAX_ID_CHARS}, "additionalProperties": BODY.schema()}),
     "glossary": Field({"type": "object", "description": "Abbreviation -> meaning.", "additionalProperties": TEXT}),
     "moved": Field({"type": "array", "description": "Published ids that no longer name a question.",
                     "items": MOVED.schema(oneOf=[{"required": ["moved_to"]}, {"required": ["retired"]}])}),
@@ -102,7 +102,7 @@ SLIP = Shape({name: Field(required=True) for name in ("section", "text", "note")
 PLAN = Shape({
     "id": Field(required=True), "source": Field(), "short_name": Field(required=True),
     "document_type": Field(required=True), "title": Field(required=True), "issuer": Field(),
-    "party": Field(), "number": Field(), "place_date": Field(), "handwritten": Field(),
+    "party": Field(), "number": Field(), "place_date": Field(), "handwritten": Field(), "notice": Field(),
     "signer": Field(required=True), "recipients": Field(required=True), "sections": Field(required=True),
     "repairs": Field(), "slips": Field(),
 })

@@ -12,7 +12,14 @@ from collections.abc import Iterable
 
 
 # Characters that are invisible in an editor and break verbatim matching.
-INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters that are invisible in an editor: they break verbatim matching, and
+# the bidirectional controls among them can show text in another order than
+# it is stored. Refused anywhere in faq.yml and the plans.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+INVISIBLE_RE = re.compile(f"[{BIDI_CONTROLS}\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e"
+                          "\u200b-\u200d\u2060-\u2064\u206a-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0"
+                          "\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]")
+BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:

@@ -55,7 +55,7 @@ def built_site(tmp_path_factory) -> Path:
     assert code == 0, err
     site = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return site
@@ -82,7 +82,7 @@ def build_project(project: Path, *extra: str, site: bool = True) -> tuple[int, s
                           cwd=project, capture_output=True, text=True, env=env)
     if step.returncode != 0 or not site:
         return step.returncode, step.stdout + step.stderr
-    step = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+    step = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
                           cwd=project, capture_output=True, text=True, env=env)
     return step.returncode, step.stdout + step.stderr
 

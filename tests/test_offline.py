@@ -20,7 +20,7 @@ def unzipped(tmp_path_factory, built_site):  # built_site: the pages are generat
     out = tmp_path_factory.mktemp("dist")
     env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     site = out / "hoi-dap"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     archive = out / "hoi-dap.zip"

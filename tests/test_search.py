@@ -333,7 +333,7 @@ def test_results_appear_within_100_ms_of_the_last_keystroke(search):
 def offline_site(tmp_path_factory, site) -> Path:  # site: the pages are generated
     out = tmp_path_factory.mktemp("offline") / "site"
     env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (out / "search" / "search_index.js").exists(), "not an offline build"

@@ -1,0 +1,65 @@
+"""Editor Markdown to HTML through an allow-list: the one way an answer reaches a page.
+
+An answer may use paragraphs, emphasis, lists, links, tables, code spans,
+line breaks and the glossary's abbreviations. Python-Markdown renders it with
+only the extensions those need, nh3 (the Ammonia sanitizer) keeps only the
+tags and attributes below and only https: or relative links, and the result
+goes on the page as an HTML block, which MkDocs' page-wide extensions
+(attr_list, md_in_html, snippets, abbr) never parse. rules.py turns what
+this would drop into located errors, so an editor learns what to write
+instead; this module is what makes the page safe whatever gets past them.
+"""
+
+from __future__ import annotations
+
+import html
+import markdown
+import nh3
+import re
+from dataclasses import dataclass
+
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "code", "ul", "ol", "li", "a", "abbr", "blockquote",
+                "table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}}
+URL_SCHEMES = {"https"}
+HREF_RE = re.compile(r'\bhref="([^"]*)"')
+TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str                  # sanitized; site links as written ("ke-hoach/002.md#muc-ii-1-1")
+    links: tuple[str, ...]     # every link target as written in the Markdown output, in order
+    dropped: tuple[str, ...]   # elements the allow-list removed, by tag name
+
+
+def render_answer(text: str, glossary: dict[str, str]) -> Rendered:
+    """Markdown -> (sanitized HTML, the link targets, what was dropped)."""
+    converter = markdown.Markdown(extensions=["tables", "abbr"],
+                                  extension_configs={"abbr": {"glossary": glossary}}, output_format="html")
+    raw = converter.convert(text)
+    meanings = set(glossary.values())
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        # Material shows an abbreviation's title as HTML: only the glossary's
+        # own meanings (plain words, checked on load) may stand there.
+        if tag == "abbr" and attribute == "title" and value not in meanings:
+            return None
+        return value
+
+    clean = nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                      link_rel=None, strip_comments=True, attribute_filter=keep)
+    dropped = tuple(tag.lower() for tag in TAG_RE.findall(raw) if tag.lower() not in ALLOWED_TAGS)
+    return Rendered(clean.strip(), tuple(HREF_RE.findall(raw)), dropped)
+
+
+def decoded(target: str) -> str:
+    """A link target as a browser reads it: entities decoded, and the characters
+    it ignores (ASCII whitespace and controls) removed."""
+    return re.sub(r"[\x00-\x20\x7f]", "", html.unescape(target))
+
+
+def relink_html(fragment: str, rewrite) -> str:
+    """Every href in sanitized HTML through rewrite(target) -> new target."""
+    return HREF_RE.sub(lambda m: f'href="{html.escape(rewrite(html.unescape(m.group(1))), quote=True)}"', fragment)
