@@ -37,7 +37,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies
     qid = None
     if "id" in items:
         qid = check.text(items, "id", f"question at line {node.line}")
-    where = f"question {shorten(qid, 60)!r}" if qid else f"question at line {node.line}"
+    where = f"question {qid if len(qid) <= 60 else qid[:59] + '…'!r}" if qid else f"question at line {node.line}"
     before = len(check.problems)
     check.mapping(node, where, QUESTION)
     if qid is not None:

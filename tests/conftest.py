@@ -67,6 +67,7 @@ def make_project(tmp: Path, faq_text: str) -> Path:
     project = tmp / "project"
     project.mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     shutil.copytree(ROOT / "plans", project / "plans", dirs_exist_ok=True)
     for hand_written in ("assets", "includes"):
         shutil.copytree(ROOT / "docs" / hand_written, project / "docs" / hand_written, dirs_exist_ok=True,
@@ -75,13 +76,14 @@ def make_project(tmp: Path, faq_text: str) -> Path:
     return project
 
 
-def build_project(project: Path, *extra: str, site: bool = True) -> tuple[int, str]:
+def build_project(project: Path, *extra: str, site: bool = True, build_faq: bool = True) -> tuple[int, str]:
     """build_faq.py (recording ids) and, if it passed, mkdocs build into project/site."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    step = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "--record-ids", *extra],
-                          cwd=project, capture_output=True, text=True, env=env)
-    if step.returncode != 0 or not site:
-        return step.returncode, step.stdout + step.stderr
+    if build_faq:
+        step = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "--record-ids", *extra],
+                              cwd=project, capture_output=True, text=True, env=env)
+        if step.returncode != 0 or not site:
+            return step.returncode, step.stdout + step.stderr
     step = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
                           cwd=project, capture_output=True, text=True, env=env)
     return step.returncode, step.stdout + step.stderr

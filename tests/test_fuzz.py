@@ -1,6 +1,6 @@
 """Fuzzing: mutate the real faq.yml (delete, duplicate or swap lines, retype a
 value, cut the file short, insert random characters or bytes, change an
-indentation) and run main on it in-process. Every outcome must be a
+indentation, put hostile Markdown into an answer) and run main on it in-process. Every outcome must be a
 build (exit 0, warnings only) or a clean refusal (exit 1, located errors and
 the count, the docs folder untouched); never an exception.
 
@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from conftest import ROOT, run_build
+from faqbuild.scan import scan_page
 
 FUZZ = os.environ.get("FUZZ") == "1"
 settings.register_profile("faq-fuzz-ci", max_examples=100, deadline=None, derandomize=True, database=None,
@@ -42,6 +43,16 @@ ALPHABET = st.one_of(st.sampled_from(list(" \t\n\r:-#&*!|>'\"[]{},?%@`<>\\") +
                                       "ơ", "\u0301", "đ", "“", "”"]),
                      st.characters(exclude_categories=("Cs",)))  # lone surrogates are not text
 
+# Hostile Markdown an editor could type into an answer: attribute lists, nested and
+# entity-encoded reference definitions, abbreviation and snippet lines, headings with ids.
+HOSTILE = ['{: onclick="alert(1)" }', "**x**{: onmouseover=alert(1) }", '{: style="position:fixed" }',
+           "[x](ke-hoach/002.md){: href=\"javascript:alert(1)\" }", "[x][1]\n\n> [1]: javascript:alert(1)",
+           "- [x][2]\n\n    [2]: JaVaScRiPt:alert(1)", "[x](javascript&#58;alert(1))", "[x][3]\n\n[3]: jav&#x61;script:1",
+           "*[XSSX]: &lt;img src=x onerror=alert(1)&gt;", '--8<-- "LICENSE"', "## T {#muc-dich-ke-hoach-002}",
+           "# H1", "![](https://tracker.example/p.png)", "![a][i]\n\n[i]: //tracker.example/q.png",
+           "<img src=x onerror=alert(1)>", "[x](data:text/html,hi)", "\u202e", "\u2063", "[x](//evil.example)"]
+ANSWER_LINE = re.compile(r"^ {6,}\S")
+
 LINE = st.integers(min_value=0, max_value=10**6)        # taken modulo the current length
 POSITION = st.floats(min_value=0, max_value=1, allow_nan=False)
 MUTATION = st.one_of(
@@ -53,6 +64,7 @@ MUTATION = st.one_of(
     st.tuples(st.just("insert text"), POSITION, st.text(ALPHABET, min_size=1, max_size=6)),
     st.tuples(st.just("insert bytes"), POSITION, st.binary(min_size=1, max_size=6)),
     st.tuples(st.just("indent"), LINE, st.sampled_from(["+1", "-1", "+2", "-2", "+4", "tab", "none"])),
+    st.tuples(st.just("hostile answer"), LINE, st.sampled_from(HOSTILE)),
 )
 
 
@@ -68,6 +80,11 @@ def mutate(text: str, mutations: list[tuple]) -> bytes:
         if kind == "insert text":
             at = int(args[0] * len(text))
             text = text[:at] + args[1] + text[at:]
+        elif kind == "hostile answer":
+            candidates = [i for i, line in enumerate(lines) if ANSWER_LINE.match(line)]
+            i = candidates[args[0] % len(candidates)]
+            indent = lines[i][:len(lines[i]) - len(lines[i].lstrip(" "))]
+            lines[i:i + 1] = [lines[i], ""] + [indent + part if part else "" for part in args[1].split("\n")] + [""]
         elif kind == "retype value":
             candidates = [i for i, line in enumerate(lines) if KEY_VALUE.match(line)]
             if candidates:
@@ -91,6 +108,20 @@ def mutate(text: str, mutations: list[tuple]) -> bytes:
             text = "\n".join(lines)
         data = text.encode("utf-8", "surrogateescape")
     return data
+
+
+def live_markup(docs) -> list[str]:
+    """What a built page would run: live HTML in the generated Markdown (the
+    answers' HTML blocks), or a line a page-wide extension would act on."""
+    found = []
+    for page in sorted(docs.rglob("*.md")):
+        rel = page.relative_to(docs).as_posix()
+        text = page.read_text(encoding="utf-8")
+        found += [str(hit) for hit in scan_page(rel, text)]
+        for line in text.splitlines():
+            if rel != "includes/abbreviations.md" and re.match(r"^\s*(?:;*-+8<-+|\*\[)", line):
+                found.append(f"{rel}: {line[:60]!r}")
+    return found
 
 
 def test_mutate_changes_the_text():
@@ -145,6 +176,8 @@ def test_mutated_faq_builds_or_is_refused_cleanly(mutations, fuzz_dir):
     before = stat_snapshot(docs)
     code, out, err = run_build("--faq", str(faq), "--docs", str(docs))
     outcome = check_outcome(code, out, err, before, stat_snapshot(docs))
+    if outcome == "built" and any(kind == "hostile answer" for kind, *_ in mutations):
+        assert live_markup(docs) == [], mutations
     OUTCOMES[outcome] = OUTCOMES.get(outcome, 0) + 1
 
 

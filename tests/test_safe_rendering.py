@@ -72,8 +72,10 @@ def hostile_faq() -> str:
     lines += [f"  X{n}: {yq(evil)}" for n, evil in enumerate(GLOSSARY_HOSTILE)]
     lines.append("questions:")
     for n, evil in enumerate(HOSTILE):
-        # Answers may not hold raw HTML, so the hostile text comes escaped or in code.
-        answer = f"Trả lời {n}: {evil.replace('<', '&lt;')} và `{evil}` và **đậm** [liên kết](https://example.org/a?b=\"c\")."
+        # Answers may not hold raw HTML or attribute lists, so the hostile text comes
+        # escaped or in code.
+        escaped = evil.replace("<", "&lt;").replace("{", "\\{")
+        answer = f"Trả lời {n}: {escaped} và `{evil}` và **đậm** [liên kết](https://example.org/a?b=\"c\")."
         lines += [f"  - id: doc-{n}", "    topic: tasks", f"    question: {yq(f'Câu hỏi {n} ' + evil)}",
                   f"    answer: {yq(answer)}", "    citations:", "      - plan: \"002\"",
                   "        section: \"II.1.1\"", "    bodies:", f"      - body: b{n}", "        role: thuc-hien"]
@@ -109,6 +111,17 @@ def test_hostile_strings_render_inert(tmp_path, browser):
     assert dialogs == []
 
 
+def test_the_answer_is_an_html_block_page_extensions_never_parse(built_site):
+    """The answer's HTML, not its Markdown, is on the page: attr_list, md_in_html,
+    snippets and abbr definitions of the page never see an editor's text."""
+    page = (built_site / "chu-de" / "nhiem-vu.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<div class="faq-answer">(.*?)</div>', page, re.S)
+    assert len(blocks) >= 10
+    tags = {t.lower() for block in blocks for t in re.findall(r"<([a-zA-Z0-9]+)", block)}
+    assert tags <= {"p", "br", "strong", "em", "code", "ul", "ol", "li", "a", "abbr", "blockquote",
+                    "table", "thead", "tbody", "tr", "th", "td"}, tags
+
+
 def test_raw_html_and_unsafe_links_are_refused(tmp_path):
     faq = ("questions:\n  - id: a\n    topic: tasks\n    question: Q?\n"
            "    answer: \"<b>x</b> [y](javascript:alert(1)) ![z](data:text/html,hi) <https://e.org>\"\n"
@@ -118,8 +131,8 @@ def test_raw_html_and_unsafe_links_are_refused(tmp_path):
     assert code == 1
     errors = [line for line in out.splitlines() if line.startswith("faq.yml:")]
     assert any("raw HTML '<b>x</b>" in e for e in errors)
-    assert any("link target 'javascript:alert(1'" in e for e in errors)
-    assert any("link target 'data:text/html,hi'" in e for e in errors)
+    assert any("link target 'javascript:alert(1)'" in e for e in errors)
+    assert any("an image '![z](data:text/html…'" in e for e in errors)
     assert any("raw HTML '<https://e.org>'" in e for e in errors)
 
 

@@ -72,6 +72,7 @@ def build_once(out: Path, env_extra: dict[str, str]) -> None:
     assert result.returncode == 0, result.stderr
     config = out / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                      .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
                       + f"\ndocs_dir: {docs}\nsite_dir: {out / 'site'}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                             cwd=ROOT, env=env, capture_output=True, text=True)

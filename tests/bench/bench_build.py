@@ -2,7 +2,7 @@
 """Performance benchmark of the site build (a report, not a test).
 
 Place in the pipeline: `make bench` runs this script. It copies the project
-(faq.yml, faq-ids.txt, plans/, mkdocs.yml and the hand-written files of docs/)
+(faq.yml, faq-ids.txt, plans/, mkdocs.yml, overrides/ and the hand-written files of docs/)
 into a temporary folder, so the real tree is never written, and measures:
 
 - build_faq.py as a whole process, run as `make build` runs it, beside the
@@ -279,6 +279,7 @@ def snapshot_project(dest: Path) -> None:
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
     shutil.copytree(ROOT / "plans", dest / "plans")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     for rel in hand_written(ROOT / "docs"):
         (dest / "hand" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "docs" / rel, dest / "hand" / rel)
@@ -455,6 +456,7 @@ def prepare_size(base: Path, work: Path, label: str, n: int, faq_text: str) -> S
         if (base / name).exists():
             shutil.copy2(base / name, d / name)
     shutil.copytree(base / "plans", d / "plans")
+    shutil.copytree(base / "overrides", d / "overrides")
     (d / "faq.yml").write_text(faq_text, encoding="utf-8")
     return Size(label, n, d)
 
@@ -615,6 +617,7 @@ def edit_loop(base: Path, work: Path, edits: int) -> dict:
         if (base / name).exists():
             shutil.copy2(base / name, d / name)
     shutil.copytree(base / "plans", d / "plans")
+    shutil.copytree(base / "overrides", d / "overrides")
     fresh_docs(base, d / "docs")
     must(run_timed(BUILD_CMD, d, BUILD_ENV), "build_faq.py (serve copy)")  # as `make serve` does first
     questions = json.loads((d / "docs" / "faq.json").read_text(encoding="utf-8"))["questions"]
