@@ -58,6 +58,7 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
             "bodies": [{"id": b.body, "role": b.role, "role_label": ROLES[b.role], "plan": b.plan}
                        for b in q.bodies],
             "deadline": deadline_json(q.deadline),
+            "last_changed": faq.last_change(q.id).date if faq.last_change(q.id) else None,
         } for q in faq.questions),
         "bodies": [{"id": b.id, "name": b.name, "short": b.short, "aliases": list(b.aliases),
                     "url": html_url(body_page(b.id))} for b in faq.bodies],
@@ -65,6 +66,7 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
         "moved": [{"id": m.id, "moved_to": m.moved_to, "url": question_url(faq.resolve(m.id))}
                   for m in faq.moved if m.moved_to is not None],
         "retired": [{"id": m.id, "reason": m.retired} for m in faq.moved if m.retired is not None],
+        "changes": [{"date": c.date, "ids": list(c.ids), "what": c.what} for c in faq.changes],
     }
     return json_lines(data)
 

@@ -5,18 +5,19 @@ answers and pages, and the published ids' moves (ids.py).
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from collections.abc import Iterator
 
-from .checker import Checker
+from .checker import Checker, scalar_id
 from .ids import validate_moved
 from .loader import LoadError, Node, load_yaml_file
-from .model import Body, Faq, Plan, Problem, Question
+from .model import Body, Change, Faq, Plan, Problem, Question
 from .questions import validate_question
 from .rules import URL_SCHEME_RE, locate
 from .sanitize import decoded
-from .shapes import BODY, FAQ
+from .shapes import BODY, CHANGE, FAQ
 from .text import expected_one_of
 from .urls import question_page, site_pages
 
@@ -46,9 +47,46 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None
             questions.append(question)
     check_answer_links(check, questions, items, plans)
     moved = list(validate_moved(check, items, {q.id for q in questions} | set(seen_ids)))
+    changes = validate_changes(check, items, set(seen_ids) | {m.id for m in moved})
     if check.problems:
         return None, check.problems
-    return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved)), []
+    return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved), changes=changes), []
+
+
+def validate_changes(check: Checker, items: dict, known_ids: set[str]) -> tuple[Change, ...]:
+    """`changes:` is the change log, an entry per correction; the site lists it
+    newest first, and each answer shows the date it last changed."""
+    changes = []
+    for node in check.seq(items, "changes", "faq.yml", required=False):
+        c = check.mapping(node, "changes[]", CHANGE)
+        if c is None:
+            continue
+        date = scalar_id(check, c, "date", "changes[]", '"2026-12-01"')
+        if date is not None and not valid_date(date):
+            check.add(c["date"][1], f"changes[]: date {date!r} is not a day; expected \"YYYY-MM-DD\" "
+                                    "such as \"2026-12-01\"")
+            date = None
+        ids = []
+        for id_node in check.seq(c, "ids", "changes[]"):
+            qid = str(id_node.value) if id_node.kind == "scalar" and id_node.tag == "str" else None
+            if qid is None:
+                check.add(id_node, f"changes[]: ids: expected a question's id; got {id_node.describe()}")
+            elif qid not in known_ids:
+                check.add(id_node, f"changes[]: unknown question id {qid!r}; "
+                                   f"{expected_one_of(qid, sorted(known_ids))}")
+            else:
+                ids.append(qid)
+        what = check.text(c, "what", "changes[]")
+        if date and ids and what and "ids" in c and len(ids) == len(c["ids"][1].value):
+            changes.append(Change(date, tuple(ids), what))
+    return tuple(sorted(changes, key=lambda ch: ch.date, reverse=True))  # stable: same day keeps file order
+
+
+def valid_date(text: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def check_answer_links(check: Checker, questions: list[Question], items: dict,

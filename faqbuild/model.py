@@ -190,12 +190,38 @@ class Moved:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One entry of the change log: readers link answers from their own documents,
+    so a corrected answer says when it changed and how."""
+    date: str               # "2026-12-01", as written in the log (never the build's clock)
+    ids: tuple[str, ...]    # the questions it changed
+    what: str               # what changed, in Vietnamese
+
+    @property
+    def shown_date(self) -> str:
+        year, month, day = self.date.split("-")
+        return f"{day}/{month}/{year}"
+
+
+@dataclass(frozen=True)
 class Faq:
     questions: tuple[Question, ...]
     bodies: tuple[Body, ...]
     glossary: tuple[tuple[str, str], ...]   # (abbreviation, expansion)
     moved: tuple[Moved, ...] = ()
     published: tuple[tuple[str, str], ...] = ()   # (id, page) ever published
+    changes: tuple[Change, ...] = ()              # the change log, newest first
+
+    def last_change(self, qid: str) -> Change | None:
+        return self._last_changes.get(qid)
+
+    @functools.cached_property
+    def _last_changes(self) -> dict[str, Change]:
+        latest: dict[str, Change] = {}
+        for change in self.changes:  # newest first: the first entry naming an id is its latest
+            for qid in change.ids:
+                latest.setdefault(qid, change)
+        return latest
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Question]:

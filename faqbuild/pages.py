@@ -5,6 +5,7 @@ the home page and the glossary. Pure functions: model -> Markdown.
 from __future__ import annotations
 
 
+from .changelog import render_changed_line
 from .exports import json_lines
 from .md import (
     answer_block,
@@ -87,6 +88,7 @@ def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | N
         answer_block(q, page),
         render_meta(q, faq, page),
         render_sources(q, plans, page),
+        render_changed_line(q, faq, page),
         render_views(q, page),
         "",
     ])

@@ -85,6 +85,12 @@ MOVED = Shape({
     "moved_to": Field(SLUG),
     "retired": Field(TEXT),
 })
+CHANGE = Shape({
+    "date": Field({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                   "description": "The day the answers changed, quoted: \"2026-12-01\"."}, required=True),
+    "ids": Field({"type": "array", "minItems": 1, "items": SLUG}, required=True),
+    "what": Field(text("What changed, in Vietnamese."), required=True),
+})
 FAQ = Shape({
     "bodies": Field({"type": "object", "description": "Registry of responsible bodies, by id.",
                      "propertyNames": {"pattern": ID_RE.pattern, "maxLength": MAX_ID_CHARS}, "additionalProperties": BODY.schema()}),
@@ -92,6 +98,8 @@ FAQ = Shape({
     "moved": Field({"type": "array", "description": "Published ids that no longer name a question.",
                     "items": MOVED.schema(oneOf=[{"required": ["moved_to"]}, {"required": ["retired"]}])}),
     "questions": Field({"type": "array", "items": QUESTION.schema()}, required=True),
+    "changes": Field({"type": "array", "description": "The change log: what changed in which answers, when.",
+                      "items": CHANGE.schema()}),
 })
 
 # plans/*.yml (checked only; editors rarely touch them, so no schema is published)

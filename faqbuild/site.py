@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from .changelog import render_changes
 from .exports import render_json, render_search_language
 from .model import Faq, Plan, Question
 from .pages import render_glossary_page, render_glossary_snippet, render_home, render_topic
@@ -90,5 +91,6 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
     yield VIEW_PAGES["deadlines"], nfc(render_deadlines(plans, faq))
     yield VIEW_PAGES["compare"], nfc(render_compare(plans, faq, backlinks))
     yield VIEW_PAGES["print"], nfc(render_print(plans, faq))
+    yield VIEW_PAGES["changes"], nfc(render_changes(faq))
     if search_template is not None:
         yield SEARCH_LANGUAGE_FILE, nfc(render_search_language(faq, search_template))

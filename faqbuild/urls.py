@@ -32,6 +32,7 @@ VIEW_PAGES: dict[str, str] = {
     "deadlines": "thoi-han.md",
     "compare": "doi-chieu.md",
     "print": "ban-in.md",
+    "changes": "thay-doi.md",
 }
 PLAN_NOTES_ANCHOR = "ghi-chu"  # the transcription notes at the end of a plan page
 # Folders whose files are all generated: a generated file there that a build
@@ -67,6 +68,11 @@ def section_anchor(section_id: str) -> str:
     if section_id in NAMED_SECTIONS:
         return section_id
     return "muc-" + section_id.lower().replace(".", "-")
+
+
+def change_anchor(date: str) -> str:
+    """The change log's entries for one day: "ngay-2026-12-01"."""
+    return f"ngay-{date}"
 
 
 def rel(from_page: str, to_page: str) -> str:

@@ -36,6 +36,7 @@ VIEW_TITLES: dict[str, str] = {
     "deadlines": "Theo thời hạn",
     "compare": "Đối chiếu hai kế hoạch",
     "print": "Bản in hỏi – đáp",
+    "changes": "Những thay đổi",
 }
 
 # Search weights (Material's `search.boost` front matter). Answers are what

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, build_project, make_project, serve
 
-GOLDEN = (ROOT / "tests" / "golden" / "faq.yml").read_text(encoding="utf-8")
+# Without its change log, which names the ids these tests rename and drop.
+GOLDEN = (ROOT / "tests" / "golden" / "faq.yml").read_text(encoding="utf-8").split("\n\nchanges:")[0] + "\n"
 OLD, NEW = "quy-dinh-nam-bat-du-luan", "ban-hanh-quy-dinh-nam-bat-du-luan"
 
 
