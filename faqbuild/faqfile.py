@@ -41,8 +41,9 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None
     body_ids = {b.id: b for b in bodies}
     questions: list[Question] = []
     seen_ids: dict[str, Node] = {}
+    shared_glossary = tuple(glossary)  # one object for every answer's rendering (and its cache key)
     for node in check.seq(items, "questions", "faq.yml"):
-        question = validate_question(check, node, plans, body_ids, dict(glossary), seen_ids)
+        question = validate_question(check, node, plans, body_ids, shared_glossary, seen_ids)
         if question is not None:
             questions.append(question)
     check_answer_links(check, questions, items, plans)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import yaml
 from pathlib import Path
+
+import yaml
 
 from .model import Problem
 from .text import BIDI_RE, INVISIBLE_RE, line_col, shorten

@@ -29,7 +29,7 @@ from .vocabulary import (
 
 
 def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies: dict[str, Body],
-                      glossary: dict[str, str], seen_ids: dict[str, Node]) -> Question | None:
+                      glossary: tuple[tuple[str, str], ...], seen_ids: dict[str, Node]) -> Question | None:
     if node.kind != "map":
         check.add(node, f"questions: expected each question as a mapping; got {node.describe()}")
         return None
