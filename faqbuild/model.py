@@ -94,6 +94,9 @@ class Plan:
     sections: tuple[Section, ...]
     repairs: tuple[Repair, ...]
     slips: tuple[Slip, ...]
+    # The line printed at the foot of every page of the original (plan 002's
+    # restriction notice), as printed; the booklet reprints it with the plan.
+    footer: str | None = None
 
     def section(self, section_id: str) -> Section | None:
         return self.section_index.get(section_id)

@@ -5,6 +5,7 @@ the home page and the glossary. Pure functions: model -> Markdown.
 from __future__ import annotations
 
 
+from .cite import answer_citation, cite_element
 from .exports import json_lines
 from .md import citation_label, first_sentence, front_matter, md_escape, plain_text, question_link, relink
 from .model import Faq, Plan, Question
@@ -75,6 +76,8 @@ def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | N
     heading = prefix + md_escape(q.question)
     return "\n".join([
         f"{'#' * level} {heading} {{#{q.id} .faq-question data-permalink=\"{rel(page, permalink_page(q.id))}\"}}",
+        "",
+        cite_element(answer_citation(q, plans), rel(page, permalink_page(q.id))),
         "",
         relink(q.answer.strip(), page),
         render_meta(q, faq, page),

@@ -85,7 +85,8 @@ def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
         place_date=check.text(items, "place_date", "plan", required=False),
         handwritten=check.text(items, "handwritten", "plan", required=False),
         signer=signer, recipients=recipients, sections=sections,
-        repairs=tuple(repairs), slips=tuple(slips))
+        repairs=tuple(repairs), slips=tuple(slips),
+        footer=check.text(items, "footer", "plan", required=False))
     return plan, check.problems
 
 

@@ -104,5 +104,5 @@ PLAN = Shape({
     "document_type": Field(required=True), "title": Field(required=True), "issuer": Field(),
     "party": Field(), "number": Field(), "place_date": Field(), "handwritten": Field(),
     "signer": Field(required=True), "recipients": Field(required=True), "sections": Field(required=True),
-    "repairs": Field(), "slips": Field(),
+    "repairs": Field(), "slips": Field(), "footer": Field(),
 })

@@ -108,3 +108,16 @@ def test_slips_are_kept_as_printed():
     p000 = {s["id"]: s.get("text", "") for s in load("000")["sections"]}
     assert "công tác viên dư luận xã hội" in p000["III.1"]
     assert "Chỉ thị số 47- CT/TW" in p000["III.1"]
+
+
+@pytest.mark.parametrize("pid", sorted(PLAN_SEEDS))
+def test_a_page_footer_is_printed_on_every_page_of_the_source(pid):
+    # The booklet reprints the footer (plan 002's restriction notice) with the
+    # plan: it must be the source's own line, found at each page break of it.
+    footer = load(pid).get("footer")
+    seed = seed_text(pid)
+    if footer is None:
+        assert "Tài liệu này thuộc sở hữu" not in seed
+        return
+    lines = [line.strip() for line in seed.splitlines()]
+    assert lines.count(footer) >= 2, footer
