@@ -77,23 +77,24 @@ def render_plan(plan: Plan, backlinks: dict[tuple[str, str], list[Question]]) ->
         cites = backlinks.get((plan.id, section.id), [])
         level = "#" * (section.depth + 1)
         attrs = f"{{#{section_anchor(section.id)} .plan-section}}"
+        # Under the heading, for cite.js's "Sao chép trích dẫn" button.
+        cite = cite_element(section_citation(plan, section), f"#{section_anchor(section.id)}")
         if section.id == "tieu-de":
-            out += [f"## Tiêu đề {attrs}", "", render_plan_header(plan), "",
+            out += [f"## Tiêu đề {attrs}", "", cite, "", render_plan_header(plan), "",
                     f"**{md_escape(plan.document_type)}**  ", md_escape(plan.title), ""]
         elif section.id == "noi-nhan":
-            out += [f"## Nơi nhận {attrs}", ""]
+            out += [f"## Nơi nhận {attrs}", "", cite, ""]
             out += [f"- {md_escape(r)}" for r in plan.recipients] + [""]
         elif section.id == "chu-ky":
             s = plan.signer
-            out += [f"## Ký ban hành {attrs}", "",
+            out += [f"## Ký ban hành {attrs}", "", cite, "",
                     f"**{md_escape(s.on_behalf)}**  ", f"**{md_escape(s.title)}**", "",
                     md_escape(s.name), ""]
         else:
             heading = section_heading(section)
-            out += [f"{level} {md_escape(heading)} {attrs}", ""]
+            out += [f"{level} {md_escape(heading)} {attrs}", "", cite, ""]
             if section.paragraphs:
                 out.append(render_paragraphs(section.paragraphs))
-        out.append(cite_element(section_citation(plan, section), f"#{section_anchor(section.id)}") + "\n")
         out.append(render_backlinks(plan, section, cites))
     out += render_plan_notes(plan)
     return "\n".join(out)
