@@ -45,9 +45,10 @@ def esc(text: str) -> str:
     return keep_together(html.escape(text, quote=False))
 
 
-# "47-CT/TW", "8/2025", "II.1.1." must not break across lines: a number or a
-# reference with its hyphens and slashes is one unit.
-UNIT_RE = re.compile(r"(?<![\w/.-])(?=[\w.]*\d)[\w.…]+(?:[-/][\w.…]+)+")
+# "47-CT/TW", "8/2025", "“-KH/TU”", "IV/2025" must not break across lines: a
+# word with a hyphen or a slash inside it is one unit ("chính trị - xã hội",
+# with spaces, still breaks).
+UNIT_RE = re.compile(r"(?<!\S)\S*\w[-/]\w\S*")
 TAG_RE = re.compile(r"(<[^>]*>)")
 
 
