@@ -10,7 +10,7 @@ from .md import cited_sections, front_matter, joined_lines, md_escape, question_
 from .model import Body, BodyRole, Faq, Plan, Question
 from .pages import render_question
 from .plan_pages import section_heading
-from .text import fold_key, shorten
+from .text import fold_key
 from .urls import BOOKLET_PDF, VIEW_PAGES, body_page, rel, section_anchor, section_href
 from .vocabulary import (
     DEADLINE_GROUP,
@@ -147,7 +147,7 @@ def render_compare(plans: dict[str, Plan], faq: Faq,
             if not members:
                 cells.append("Không có")
                 continue
-            links = [f"[{md_escape(shorten(section_heading(s), 70))}]({section_href(page, plan, s)})"
+            links = [f"[{md_escape(section_heading(s))}]({section_href(page, plan, s)})"
                      for s in members if s.paragraphs or s.id == top or not s.numbered]
             cells.append("<br>".join(links))
         out += ["| " + " | ".join(cells) + " |", ""]
