@@ -114,7 +114,7 @@ def copy_citation(page, button_selector: str) -> str:
         pytest.fail("Tab never reached a copy-citation button")
     expect(button).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(button_selector + " + [role=status]").first).to_have_text("Đã sao chép trích dẫn")
+    expect(page.locator(button_selector + " ~ [role=status]").first).to_have_text("Đã sao chép trích dẫn")
     expect(button).to_be_focused()
     return page.evaluate("navigator.clipboard.readText()")
 
@@ -146,6 +146,7 @@ def test_copy_citation_of_a_plan_section(browser, site_url):
     button.focus()
     page.keyboard.press("Space")
     expect(page.locator("#muc-ii-1-1 + .faq-cite [role=status]")).to_have_text("Đã sao chép trích dẫn")
+    expect(page.locator("#muc-ii-1-1 + .faq-cite [role=status]")).to_have_attribute("aria-live", "polite")
     text, link = page.evaluate("navigator.clipboard.readText()").split("\n")
     assert text.startswith("Kế hoạch số …-KH/TU ngày … tháng 8 năm 2025 của Tỉnh ủy Lào Cai thực hiện ")
     assert ", mục II.1.1: “Tổ chức phổ biến, quán triệt" in text

@@ -58,13 +58,19 @@
     var name = heading && heading.firstChild ? heading.firstChild.textContent.trim() : "";
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "faq-copy faq-copy-cite";
+    button.className = "faq-copy-cite";  // not "faq-copy": that is the copy-link button, one per question
     button.textContent = "Sao chép trích dẫn";
     button.setAttribute("aria-label", "Sao chép trích dẫn" + (name ? ": " + name : ""));
-    var status = document.createElement("span");
-    status.className = "faq-copy-status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
+    var bar = heading && heading.nextElementSibling && heading.nextElementSibling.classList.contains("faq-copy-bar")
+      ? heading.nextElementSibling : null;
+    // One live region per bar: the copy-link button's, when there is one.
+    var status = bar ? bar.querySelector("[role=status]") : null;
+    if (!status) {
+      status = document.createElement("span");
+      status.className = "faq-copy-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+    }
     button.addEventListener("click", function () {
       copyText(text).then(function () {
         status.textContent = "Đã sao chép trích dẫn";
@@ -73,11 +79,8 @@
       });
       window.setTimeout(function () { status.textContent = ""; }, 4000);
     });
-    var bar = heading && heading.nextElementSibling && heading.nextElementSibling.classList.contains("faq-copy-bar")
-      ? heading.nextElementSibling : null;
     if (bar) {
-      bar.appendChild(button);
-      bar.appendChild(status);
+      bar.insertBefore(button, status.parentNode === bar ? status : null);
     } else {
       holder.classList.add("faq-copy-bar");
       holder.appendChild(button);
