@@ -63,7 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     version = commit_version(Path(args.faq).resolve().parent)
     html_text = render_booklet(inputs.plans, inputs.faq, version, CSS_PATH.read_text(encoding="utf-8"))
-    data = booklet_pdf(html_text)
+    try:
+        data = booklet_pdf(html_text)
+    except (ImportError, OSError) as exc:  # no WeasyPrint, or no Pango for it
+        print(f"faqbuild.pdf: cannot load WeasyPrint ({exc}); expected it installed from requirements.txt "
+              "(`make build` does) and Pango (`make fonts`); nothing written", file=sys.stderr)
+        return 1
     out = Path(args.site) / BOOKLET_PDF
     out.parent.mkdir(parents=True, exist_ok=True)
     same = sync_file(out, [data], write=True)

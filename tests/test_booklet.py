@@ -217,3 +217,14 @@ def test_without_git_the_cover_says_the_version_is_unknown(inputs, tmp_path):
                            "")
     assert "Phiên bản abc1234, ngày 1/12/2026" in re.sub(r"<[^>]+>", "", dated)
     assert '<meta name="dcterms.created" content="2026-12-01T08:00:00+00:00">' in dated
+
+
+def test_bad_input_gives_located_errors_and_no_pdf(tmp_path):
+    faq = tmp_path / "faq.yml"
+    faq.write_text("questions:\n  - id: x\n    topic: tasks\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "faqbuild.pdf", str(tmp_path / "site"), "--faq", str(faq),
+                             "--plans", str(ROOT / "plans")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert re.search(r"faq\.yml:2:5: question 'x': missing required key 'answer'", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr and "nothing written" in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -121,3 +121,14 @@ def test_a_page_footer_is_printed_on_every_page_of_the_source(pid):
         return
     lines = [line.strip() for line in seed.splitlines()]
     assert lines.count(footer) >= 2, footer
+
+
+def test_an_untitled_section_is_headed_by_its_words_whole_when_they_fit_two_phone_lines():
+    from faqbuild.model import Section
+    from faqbuild.plan_pages import HEADING_CHARS, section_heading
+    short = Section("002", "II.1.3", "1.3.", "", ("Xây dựng, ban hành Quy định về nắm bắt dư luận.",), 3)
+    assert section_heading(short) == "II.1.3. Xây dựng, ban hành Quy định về nắm bắt dư luận."
+    long = Section("002", "II.1.1", "1.1.", "", (" ".join(["Tổ chức phổ biến, quán triệt"] * 8),), 3)
+    heading = section_heading(long)
+    assert heading.endswith("…") and len(heading) <= HEADING_CHARS + 1
+    assert long.paragraphs[0].startswith(heading.removeprefix("II.1.1. ").rstrip("…"))
