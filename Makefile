@@ -12,7 +12,7 @@ BUILD_FAQ := $(PY) build_faq.py
 
 AXE := tests/node_modules/axe-core/axe.min.js
 
-.PHONY: serve build test check dist bench fuzz browser clean
+.PHONY: serve build test check dist bench fuzz browser fonts clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,12 +36,22 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 	@test -x $(CHROMIUM) && command -v pdftotext >/dev/null || { echo "chromium is missing at $(CHROMIUM)"; exit 1; }
 
+# The booklet PDF's font (Noto Serif, full Vietnamese coverage, embedded) and
+# the Pango that WeasyPrint lays text out with.
+fonts:
+	@fc-list | grep -q "Noto Serif" && ldconfig -p | grep -q libpangoft2 || { \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
 # Publishing builds record every answer id in faq-ids.txt (commit it).
 # Strict counts every warning MkDocs prints (with --quiet it dropped them
-# first); then the built pages are scanned for anything live (faqbuild/scan.py).
-build: $(STAMP)
+# first); then the booklet PDF, and the built pages are scanned for anything
+# live (faqbuild/scan.py).
+build: $(STAMP) fonts
 	$(BUILD_FAQ) --strict --record-ids
 	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m faqbuild.pdf site
 	$(PY) -m faqbuild.scan site
 
 check: $(STAMP)
@@ -73,10 +83,11 @@ bench: $(TEST_STAMP) browser build
 # The air-gapped copy: open dist/hoi-dap-chi-thi-47/index.html from the file
 # system. Search runs from an inlined index, nothing is fetched from outside.
 DIST_NAME := hoi-dap-chi-thi-47
-dist: $(STAMP)
+dist: $(STAMP) fonts
 	$(BUILD_FAQ) --strict --record-ids
 	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).zip
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d dist/$(DIST_NAME)
+	$(PY) -m faqbuild.pdf dist/$(DIST_NAME)
 	$(PY) -m faqbuild.scan dist/$(DIST_NAME)
 	cd dist && ../$(PY) -m zipfile -c $(DIST_NAME).zip $(DIST_NAME)/
 	@echo "wrote dist/$(DIST_NAME).zip"

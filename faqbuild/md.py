@@ -111,4 +111,6 @@ def section_link(plans: dict[str, Plan], plan_id: str, section_id: str, page: st
 
 
 def cited_sections(q: Question, plan_id: str, plans: dict[str, Plan], page: str) -> str:
-    return ", ".join(section_link(plans, c.plan, c.section, page) for c in q.citations if c.plan == plan_id)
+    # A section quoted three times is one reference: "mục II.1.1", not "mục II.1.1, mục II.1.1, …".
+    sections = dict.fromkeys(c.section for c in q.citations if c.plan == plan_id)
+    return ", ".join(section_link(plans, plan_id, section_id, page) for section_id in sections)

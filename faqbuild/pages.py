@@ -6,6 +6,7 @@ from __future__ import annotations
 
 
 from .changelog import render_changed_line
+from .cite import answer_citation, cite_element
 from .exports import json_lines
 from .md import (
     answer_block,
@@ -19,6 +20,8 @@ from .md import (
 from .model import Faq, Plan, Question
 from .text import fold_key, shorten, title_case
 from .urls import (
+    BOOKLET_PDF,
+    HOME_PAGE,
     SCHEMA_URL_PATH,
     VIEW_PAGES,
     body_page,
@@ -85,6 +88,8 @@ def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | N
     return "\n".join([
         f"{'#' * level} {heading} {{#{q.id} .faq-question data-permalink=\"{rel(page, permalink_page(q.id))}\"}}",
         "",
+        cite_element(answer_citation(q, plans), rel(page, permalink_page(q.id))),
+        "",
         answer_block(q, page),
         render_meta(q, faq, page),
         render_sources(q, plans, page),
@@ -128,7 +133,8 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
     for q in faq.questions:
         counts[q.topic] += 1
     out = front_matter("Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW", "", [*NOT_SEARCHED, "hide:", "  - toc"]) + [
-           "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị 47-CT/TW {#gioi-thieu}",
+           # The number is one unit: a narrow screen broke the title as "47-" / "CT/TW".
+           '# Hỏi – đáp về kế hoạch thực hiện Chỉ thị <span class="nw">47-CT/TW</span> {#gioi-thieu}',
            "",
            "Trang này giải thích hai kế hoạch của Ban Thường vụ Tỉnh ủy triển khai "
            "Chỉ thị số 47-CT/TW ngày 23/5/2025 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng "
@@ -136,17 +142,12 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
            "cơ quan chịu trách nhiệm và thời gian thực hiện. Mỗi câu trả lời dẫn nguyên văn "
            "và liên kết đến đúng mục của kế hoạch.",
            "",
+           *render_home_views(),
            "## Hai kế hoạch {#hai-ke-hoach}",
            "",
-           "| Kế hoạch | Cơ quan ban hành | Ngày tháng (như in) | Người ký | Số mục | Câu hỏi |",
-           "|---|---|---|---|---|---|"]
-    for pid, plan in sorted(plans.items()):
-        n_questions = sum(1 for q in faq.questions if any(c.plan == pid for c in q.citations))
-        issuer = plan.issuer or "Ban Thường vụ Tỉnh ủy (không nêu tên tỉnh)"
-        out.append(f"| [{md_escape(plan.short_name)}]({plan_page(plan.id)}) | {md_escape(issuer)} | "
-                   f"{md_escape(plan.place_date or 'không ghi')} | "
-                   f"{md_escape(plan.signer.name)} ({md_escape(title_case(plan.signer.title))}) | "
-                   f"{len(plan.leaves())} | {n_questions} |")
+           # One column per plan, one row per fact: three columns fit a phone,
+           # where six (a plan a row) were 600 px wide.
+           *render_plans_table(plans, faq)]
     out += ["", "## Chủ đề {#chu-de}", ""]
     for topic, (slug, title, blurb) in TOPICS.items():
         out.append(f"- [{title}]({topic_page(topic)}) ({counts[topic]} câu hỏi): {blurb}")
@@ -157,10 +158,45 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
             "Mỗi câu hỏi có liên kết cố định theo mã của câu hỏi. Bấm nút **Sao chép liên kết** "
             "cạnh câu hỏi (hoặc biểu tượng ¶) rồi dán vào văn bản của đơn vị. Liên kết không đổi "
             "khi câu chữ của câu hỏi được sửa.", "",
+            "Nút **Sao chép trích dẫn** chép căn cứ theo cách ghi trong văn bản: tên kế hoạch như văn bản "
+            "tự ghi (số, ngày tháng, cơ quan ban hành), mục, nguyên văn câu chữ được dẫn, rồi liên kết "
+            "cố định. Mỗi mục trên trang toàn văn kế hoạch cũng có nút này.", "",
             "## Dữ liệu {#du-lieu}", "",
             "Toàn bộ hỏi – đáp có ở dạng máy đọc được: [faq.json](faq.json) "
             f"(lược đồ của tệp nguồn: [faq.schema.json]({SCHEMA_URL_PATH})).", ""]
     return "\n".join(out)
+
+
+def render_plans_table(plans: dict[str, Plan], faq: Faq) -> list[str]:
+    ordered = sorted(plans.items())
+    rows: list[tuple[str, list[str]]] = [("Kế hoạch", [f"[{md_escape(p.short_name)}]({plan_page(p.id)})" for _, p in ordered])]
+    rows.append(("Cơ quan ban hành", [md_escape(p.issuer or "Ban Thường vụ Tỉnh ủy (không nêu tên tỉnh)")
+                                      for _, p in ordered]))
+    rows.append(("Ngày tháng (như in)", [md_escape(p.place_date or "không ghi") for _, p in ordered]))
+    rows.append(("Người ký", [f"{md_escape(p.signer.name)} ({md_escape(title_case(p.signer.title))})"
+                              for _, p in ordered]))
+    rows.append(("Số mục", [str(len(p.leaves())) for _, p in ordered]))
+    rows.append(("Câu hỏi", [str(sum(1 for q in faq.questions if any(c.plan == pid for c in q.citations)))
+                             for pid, _ in ordered]))
+    head, *body = rows
+    out = [f"| {head[0]} | " + " | ".join(head[1]) + " |", "|---|" + "---|" * len(ordered)]
+    out += [f"| **{label}** | " + " | ".join(cells) + " |" for label, cells in body]
+    return out
+
+
+def render_home_views() -> list[str]:
+    """The views, in the page body: phone readers see no sidebar menu."""
+    page = HOME_PAGE
+    return ["## Tra cứu {#tra-cuu}", "",
+            f"- [{VIEW_TITLES['bodies']}]({rel(page, VIEW_PAGES['bodies'])}): cơ quan, đơn vị của tôi phải làm gì, "
+            "với vai trò nào, khi nào.",
+            f"- [{VIEW_TITLES['deadlines']}]({rel(page, VIEW_PAGES['deadlines'])}): mọi thời hạn của hai kế hoạch, "
+            "theo thứ tự thời gian.",
+            f"- [{VIEW_TITLES['compare']}]({rel(page, VIEW_PAGES['compare'])}): hai kế hoạch đặt cạnh nhau, "
+            "phần theo phần.",
+            f"- [{VIEW_TITLES['print']}]({rel(page, VIEW_PAGES['print'])}): mọi câu hỏi trên một trang; "
+            f'<a href="{rel(page, BOOKLET_PDF)}" download>tải bản in PDF (khổ A4)</a> có mục lục, số trang '
+            "và toàn văn hai kế hoạch.", ""]
 
 
 def render_glossary_snippet(faq: Faq) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .cite import cite_element, section_citation
 from .md import front_matter, md_escape
 from .model import Plan, Question, Section
 from .text import shorten
@@ -20,8 +21,17 @@ def section_heading(section: Section) -> str:
     head = section.id + "."
     if section.title:
         return f"{head} {section.title}"
-    words = section.paragraphs[0].split() if section.paragraphs else []
-    return f"{head} {' '.join(words[:9])}{'…' if len(words) > 9 else ''}"
+    # An untitled section is headed by its first words: all of them when they
+    # fit on two lines of a phone (390 px, about 42 bold characters a line),
+    # else as many whole words as fit, then "…".
+    full = f"{head} {' '.join(section.paragraphs[0].split())}" if section.paragraphs else head
+    if len(full) <= HEADING_CHARS:
+        return full
+    cut = full[:HEADING_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+HEADING_CHARS = 84
 
 
 def render_plan_header(plan: Plan) -> str:
@@ -68,20 +78,22 @@ def render_plan(plan: Plan, backlinks: dict[tuple[str, str], list[Question]]) ->
         cites = backlinks.get((plan.id, section.id), [])
         level = "#" * (section.depth + 1)
         attrs = f"{{#{section_anchor(section.id)} .plan-section}}"
+        # Under the heading, for cite.js's "Sao chép trích dẫn" button.
+        cite = cite_element(section_citation(plan, section), f"#{section_anchor(section.id)}")
         if section.id == "tieu-de":
-            out += [f"## Tiêu đề {attrs}", "", render_plan_header(plan), "",
+            out += [f"## Tiêu đề {attrs}", "", cite, "", render_plan_header(plan), "",
                     f"**{md_escape(plan.document_type)}**  ", md_escape(plan.title), ""]
         elif section.id == "noi-nhan":
-            out += [f"## Nơi nhận {attrs}", ""]
+            out += [f"## Nơi nhận {attrs}", "", cite, ""]
             out += [f"- {md_escape(r)}" for r in plan.recipients] + [""]
         elif section.id == "chu-ky":
             s = plan.signer
-            out += [f"## Ký ban hành {attrs}", "",
+            out += [f"## Ký ban hành {attrs}", "", cite, "",
                     f"**{md_escape(s.on_behalf)}**  ", f"**{md_escape(s.title)}**", "",
                     md_escape(s.name), ""]
         else:
             heading = section_heading(section)
-            out += [f"{level} {md_escape(heading)} {attrs}", ""]
+            out += [f"{level} {md_escape(heading)} {attrs}", "", cite, ""]
             if section.paragraphs:
                 out.append(render_paragraphs(section.paragraphs))
         out.append(render_backlinks(plan, section, cites))

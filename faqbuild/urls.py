@@ -34,6 +34,9 @@ VIEW_PAGES: dict[str, str] = {
     "print": "ban-in.md",
     "changes": "thay-doi.md",
 }
+# The booklet as a PDF, at the root of the built site (faqbuild/pdf.py writes
+# it after mkdocs build; it is not a page of docs/).
+BOOKLET_PDF = "hoi-dap-chi-thi-47.pdf"
 PLAN_NOTES_ANCHOR = "ghi-chu"  # the transcription notes at the end of a plan page
 # Folders whose files are all generated: a generated file there that a build
 # no longer produces is removed.

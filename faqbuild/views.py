@@ -10,8 +10,8 @@ from .md import cited_sections, front_matter, joined_lines, md_escape, question_
 from .model import Body, BodyRole, Faq, Plan, Question
 from .pages import render_question
 from .plan_pages import section_heading
-from .text import fold_key, shorten
-from .urls import VIEW_PAGES, body_page, rel, section_anchor, section_href
+from .text import fold_key
+from .urls import BOOKLET_PDF, VIEW_PAGES, body_page, rel, section_anchor, section_href
 from .vocabulary import (
     DEADLINE_GROUP,
     DEADLINE_GROUP_TITLES,
@@ -147,7 +147,7 @@ def render_compare(plans: dict[str, Plan], faq: Faq,
             if not members:
                 cells.append("Không có")
                 continue
-            links = [f"[{md_escape(shorten(section_heading(s), 70))}]({section_href(page, plan, s)})"
+            links = [f"[{md_escape(section_heading(s))}]({section_href(page, plan, s)})"
                      for s in members if s.paragraphs or s.id == top or not s.numbered]
             cells.append("<br>".join(links))
         out += ["| " + " | ".join(cells) + " |", ""]
@@ -173,11 +173,15 @@ def render_print(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
         yield front_matter(VIEW_TITLES["print"], "Mọi câu hỏi và trả lời trên một trang, để in.",
                            [*NOT_SEARCHED, "hide:", "  - navigation", "  - toc"]) + [
             '<div class="faq-booklet" markdown>', "",
-            "# Hỏi – đáp về kế hoạch thực hiện Chỉ thị số 47-CT/TW {#ban-in}", "",
+            '# Hỏi – đáp về kế hoạch thực hiện Chỉ thị số <span class="nw">47-CT/TW</span> {#ban-in}', "",
             "Tài liệu hỏi – đáp về hai kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 47-CT/TW "
             "ngày 23/5/2025 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng đối với công tác dư luận xã hội "
             "trong tình hình mới. Mỗi câu trả lời ghi căn cứ là mục của kế hoạch.", "",
-            "Dùng lệnh In của trình duyệt (Ctrl+P) để in ra giấy A4 hoặc lưu thành PDF.", ""]
+            # Raw HTML: the PDF is written into the built site after mkdocs
+            # build, so MkDocs would report a Markdown link to it as missing.
+            f'<p class="faq-web-only faq-download"><a href="{rel(page, BOOKLET_PDF)}" download>'
+            "Tải bản in (PDF, khổ A4)</a>: có bìa, mục lục, số trang, căn cứ kèm nguyên văn "
+            "trích dẫn và toàn văn hai kế hoạch ở phần Phụ lục.</p>", ""]
         number = 0
         for topic, (slug, title, _) in TOPICS.items():
             items = [q for q in faq.questions if q.topic == topic]

@@ -58,6 +58,10 @@ def built_site(tmp_path_factory) -> Path:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    # The booklet PDF, as `make build` writes it after mkdocs.
+    result = subprocess.run([sys.executable, "-m", "faqbuild.pdf", str(site)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     return site
 
 

@@ -364,10 +364,14 @@ def test_axe_finds_no_violation_on_a_phone(browser, axe_source, site_url):
         page.goto(site_url + rel)
         wait_for_site_scripts(page)
         violations[rel + ", phone"] = run_axe(page)
-    # The summary table of chu-de/nhiem-vu.html is too wide: faq.js made its
-    # scroll box a named region that takes focus, and the arrow keys scroll it.
+    # A table too wide for a phone (every generated one fits at 390 px now but
+    # the matrix: the summary table of chu-de/nhiem-vu.html is made too wide
+    # here): faq.js makes its scroll box a named region that takes focus, and
+    # the arrow keys scroll it.
     page.goto(site_url + "chu-de/nhiem-vu.html")
     wait_for_site_scripts(page)
+    page.add_style_tag(content=".md-typeset td, .md-typeset th { white-space: nowrap; }")
+    page.evaluate("window.dispatchEvent(new Event('resize'))")
     region = page.locator(".md-typeset__scrollwrap[tabindex='0'][role=region]").first
     expect(region).to_have_attribute("aria-label", re.compile(r"^Bảng cuộn ngang: \S"))
     region.focus()

@@ -108,3 +108,27 @@ def test_slips_are_kept_as_printed():
     p000 = {s["id"]: s.get("text", "") for s in load("000")["sections"]}
     assert "công tác viên dư luận xã hội" in p000["III.1"]
     assert "Chỉ thị số 47- CT/TW" in p000["III.1"]
+
+
+@pytest.mark.parametrize("pid", sorted(PLAN_SEEDS))
+def test_a_page_footer_is_printed_on_every_page_of_the_source(pid):
+    # The booklet reprints the footer (plan 002's restriction notice) with the
+    # plan: it must be the source's own line, found at each page break of it.
+    footer = load(pid).get("notice")
+    seed = seed_text(pid)
+    if footer is None:
+        assert "Tài liệu này thuộc sở hữu" not in seed
+        return
+    lines = [line.strip() for line in seed.splitlines()]
+    assert lines.count(footer) >= 2, footer
+
+
+def test_an_untitled_section_is_headed_by_its_words_whole_when_they_fit_two_phone_lines():
+    from faqbuild.model import Section
+    from faqbuild.plan_pages import HEADING_CHARS, section_heading
+    short = Section("002", "II.1.3", "1.3.", "", ("Xây dựng, ban hành Quy định về nắm bắt dư luận.",), 3)
+    assert section_heading(short) == "II.1.3. Xây dựng, ban hành Quy định về nắm bắt dư luận."
+    long = Section("002", "II.1.1", "1.1.", "", (" ".join(["Tổ chức phổ biến, quán triệt"] * 8),), 3)
+    heading = section_heading(long)
+    assert heading.endswith("…") and len(heading) <= HEADING_CHARS + 1
+    assert long.paragraphs[0].startswith(heading.removeprefix("II.1.1. ").rstrip("…"))
