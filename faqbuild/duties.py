@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .checker import Checker, scalar_id
 from .loader import LoadError, Node, load_yaml_file
-from .model import Body, Citation, Deadline, Duty, DutyBody, Group, Plan, Problem, Question, Register, Relation, Report
+from .model import Body, Citation, Deadline, Duty, DutyBody, Group, Plan, Problem, Register, Relation, Report
 from .questions import quote_problem, validate_deadline
 from .shapes import DUTY, DUTY_BODY, GROUP, GROUPS, REGISTER, RELATION, REPORT
 from .text import expected_one_of, norm_space, shorten
