@@ -11,6 +11,7 @@ import html
 
 from .md import front_matter, md_escape, question_link
 from .model import Body, Duty, DutyBody, Faq, Group, Plan, Question
+from .facets import cited_duties
 from .urls import (CALENDAR_ALL, DUTIES_CSV, REPORTING_PAGE, TIMELINE_SVG, VIEW_PAGES, body_calendar, body_page,
                    duty_anchor, rel, rel_html, section_href)
 from .vocabulary import DEADLINE_GROUP, DEADLINE_GROUP_TITLES, NOT_SEARCHED, ROLE_CODES, ROLES, VIEW_TITLES
@@ -54,15 +55,34 @@ def body_link(faq: Faq, page: str, body_id: str) -> str:
     return f"[{md_escape(body.short)}]({rel(page, body_page(body_id))})"
 
 
+def answer_anchors(faq: Faq, duties: list[Duty], facet) -> dict[str, list[str]]:
+    """Duty key -> ids of the answers whose facet (`facet(q)` -> plan or None) points
+    here: the answers link to `#<their id>` on this page (pages.render_question)."""
+    out: dict[str, list[str]] = {}
+    for q in faq.questions:
+        plan = facet(q)
+        if plan is None:
+            continue
+        hits = [d for d in duties if d in cited_duties(q, plan, faq.register)]
+        key = hits[0].key if hits else ""
+        out.setdefault(key, []).append(q.id)
+    return out
+
+
+def spans(ids: list[str]) -> str:
+    return "".join(f'<span id="{i}"></span>' for i in ids)
+
+
 def duty_item(d: Duty, mine: list[DutyBody], plans: dict[str, Plan], faq: Faq, page: str,
-              backlinks: dict[tuple[str, str], list[Question]], anchored: bool = True) -> list[str]:
+              backlinks: dict[tuple[str, str], list[Question]], anchored: bool = True,
+              answers: tuple[str, ...] = ()) -> list[str]:
     plan = plans[d.plan]
     section = plan.section(d.section)
     roles = "; ".join(f"**{role_label(b)}** (kế hoạch ghi “{md_escape(b.as_printed)}”)" for b in mine)
     ids = {b.body for b in mine}
     others = [b for b in d.bodies if b.body not in ids]
     out = [f'<div class="duty" id="{duty_anchor(d)}" markdown>' if anchored else '<div class="duty" markdown>', "",
-           f"**{md_escape(plan.short_name)}, mục {d.section}** · Vai trò: {roles}", "",
+           f"{spans(list(answers))}**{md_escape(plan.short_name)}, mục {d.section}** · Vai trò: {roles}", "",
            f"> {md_escape(d.text)}", "",
            f"- **Thời gian:** {when(d)}"]
     if others:
@@ -102,8 +122,10 @@ def explaining(d: Duty, citing: list[Question]) -> list[Question]:
 
 
 def checklist(entries: list[tuple[Duty, list[DutyBody]]], plans: dict[str, Plan], faq: Faq, page: str,
-              backlinks: dict[tuple[str, str], list[Question]], empty: str) -> list[str]:
-    out = []
+              backlinks: dict[tuple[str, str], list[Question]], empty: str,
+              anchors: dict[str, list[str]] | None = None) -> list[str]:
+    anchors = anchors or {}
+    out = [spans(anchors[""]), ""] if anchors.get("") else []
     for pid, plan in sorted(plans.items()):
         mine = sorted([e for e in entries if e[0].plan == pid], key=lambda e: (e[0].sort_key(), e[0].id))
         out += [f"## {md_escape(plan.short_name)} {{#ke-hoach-{pid}}}", ""]
@@ -112,7 +134,7 @@ def checklist(entries: list[tuple[Duty, list[DutyBody]]], plans: dict[str, Plan]
             continue
         out += [f"{len(mine)} việc, theo thứ tự thời gian (việc có thời hạn trước; “{NOT_SET}” sau cùng).", ""]
         for d, bs in mine:
-            out += duty_item(d, bs, plans, faq, page, backlinks)
+            out += duty_item(d, bs, plans, faq, page, backlinks, answers=tuple(anchors.get(d.key, ())))
     return out
 
 
@@ -153,8 +175,10 @@ def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
         if r.body == body.id or r.printed_under == body.id:
             out += [f"!!! note \"Quan hệ với cơ quan khác ({md_escape(plans[r.plan].short_name)}, mục {r.section})\"",
                     "", f"    “{md_escape(r.evidence)}” — {md_escape(r.note)}", ""]
+    facet = lambda q: next((b.plan for b in q.bodies if b.body == body.id), None)  # noqa: E731
     out += checklist(list(entries.values()), plans, faq, page, backlinks,
-                     "{plan} không giao việc nào cho cơ quan này.")
+                     "{plan} không giao việc nào cho cơ quan này.",
+                     answer_anchors(faq, [d for d, _ in entries.values()], facet))
     out += received_reports(body, faq, page)
     return "\n".join(out + ["</div>", ""]) + "\n"
 
@@ -272,6 +296,17 @@ def render_deadlines(plans: dict[str, Plan], faq: Faq) -> str:
             f"![Dòng thời gian 2025–2028 của các việc có thời hạn và các việc định kỳ; bảng dưới đây ghi đủ "
             f"từng việc bằng chữ.]({rel(page, TIMELINE_SVG)}){{ .duty-timeline }}", ""]
     duties = sorted(faq.register.duties, key=lambda d: (d.sort_key(), d.plan, d.id))
+    dated = [d for d in duties if d.time]
+    anchors = answer_anchors(faq, dated, lambda q: q.deadline.plan if q.deadline else None)
+    for q in faq.questions:  # the register check makes the first duty in its sections with its time the one
+        if q.deadline:
+            hits = [d for d in dated if d in cited_duties(q, q.deadline.plan, faq.register)
+                    and d.time.wording.lower() == q.deadline.wording.lower()]
+            for ids in anchors.values():
+                if q.id in ids and hits:
+                    ids.remove(q.id)
+                    anchors.setdefault(hits[0].key, []).append(q.id)
+                    break
     titles = [*DEADLINE_GROUP_TITLES, NOT_SET + " thời gian"]
     for group, title in enumerate(titles):
         items = [d for d in duties if (DEADLINE_GROUP[d.time.kind] if d.time else 3) == group]
@@ -284,7 +319,7 @@ def render_deadlines(plans: dict[str, Plan], faq: Faq) -> str:
             plan = plans[d.plan]
             bodies = "; ".join(f"{body_link(faq, page, b.body)} ({ROLES[b.role]})" for b in d.bodies)
             link = f"{rel(page, body_page(d.bodies[0].body))}#{duty_anchor(d)}"
-            out.append(f"| **{when(d)}** | [{md_escape(shorten(d.text, 110))}]({link}) | {bodies} | "
+            out.append(f"| {spans(anchors.get(d.key, []))}**{when(d)}** | [{md_escape(shorten(d.text, 110))}]({link}) | {bodies} | "
                        f"[{md_escape(plan.short_name)}, mục {d.section}]"
                        f"({section_href(page, plan, plan.section(d.section))}) |")
         out.append("")
