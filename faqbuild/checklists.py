@@ -245,7 +245,7 @@ def matrix(plans: dict[str, Plan], faq: Faq, page: str) -> list[str]:
     head = "".join(f'<th scope="col"><a href="{esc(rel_html(page, body_page(b.id)))}">{esc(b.short)}</a></th>'
                    for b in columns)
     out = ['<div class="duty-matrix" role="region" aria-label="Ma trận trách nhiệm" tabindex="0">',
-           f'<table><thead><tr><th scope="col">Việc</th>{head}</tr></thead><tbody>']
+           f'<table class="duty-table"><thead><tr><th scope="col">Việc</th>{head}</tr></thead><tbody>']
     for d in reg.duties:
         first = d.bodies[0].body
         link = esc(f"{rel_html(page, body_page(first))}#{duty_anchor(d)}")

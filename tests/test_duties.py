@@ -37,7 +37,8 @@ def register(inputs):
 
 
 def text_of(page_html: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page_html)))
+    inline = re.sub(r"</?(?:abbr|a|strong|em|span)\b[^>]*>", "", page_html)  # the glossary's <abbr> sits inside words
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", inline)))
 
 
 def duty_block(page_html: str, duty) -> str:
