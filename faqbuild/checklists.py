@@ -161,16 +161,21 @@ def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
         entries.setdefault(d.key, (d, []))[1].append(b)
     out = front_matter(body.name, f"Mọi việc hai kế hoạch giao cho {body.name}: làm gì, vai trò nào, khi nào, với ai.")
     out += ['<div class="duty-checklist" markdown>', "", f"# {md_escape(body.name)}", ""]
-    names = [*body.aliases, *reg.reader_names(body.id)]
-    if names:
-        out += ["Còn được gọi là: " + ", ".join(f"“{md_escape(a)}”" for a in dict.fromkeys(names)) + ".", ""]
+    if body.aliases:
+        out += ["Kế hoạch còn viết là: " + ", ".join(f"“{md_escape(a)}”" for a in body.aliases) + ".", ""]
+    if reg.reader_names(body.id):
+        out += ["Tìm được bằng các tên: " + ", ".join(f"“{md_escape(a)}”" for a in reg.reader_names(body.id))
+                + f"; kế hoạch giao việc cho “{md_escape(body.name)}”.", ""]
     calendar = f" [Lịch (.ics)]({rel(page, body_calendar(body.id))}) ·" if entries else ""
     out += [f"Danh sách việc phải làm, đúng lời văn kế hoạch: {len(entries)} việc.{calendar} "
             "In trang này bằng Ctrl+P (A4).", "",
             f"*{PAST_NOTE}*", ""]
     for g in reg.groups:
         if body.id in g.members:
-            out += [f"Xem thêm: [{md_escape(g.name)}]({rel(page, body_page(g.id))}).", ""]
+            out += ["!!! tip \"Việc có thể liên quan\"", "",
+                    f"    Trang [{md_escape(g.name)}]({rel(page, body_page(g.id))}) gộp việc của cơ quan này với "
+                    "việc của " + ", ".join(body_link(faq, page, m) for m in g.members if m != body.id)
+                    + ", mỗi việc ghi đúng lời văn kế hoạch.", ""]
     for r in reg.relations:
         if r.body == body.id or r.printed_under == body.id:
             out += [f"!!! note \"Quan hệ với cơ quan khác ({md_escape(plans[r.plan].short_name)}, mục {r.section})\"",
@@ -252,8 +257,8 @@ def matrix(plans: dict[str, Plan], faq: Faq, page: str) -> list[str]:
         cells = []
         for b in columns:
             roles = [x.role for x in d.bodies if x.body == b.id]
-            cells.append("<td>" + ", ".join(f'<abbr title="{esc(b.short)}: {esc(ROLES[r])}">{ROLE_CODES[r]}</abbr>'
-                                            for r in roles) + "</td>")
+            # Only the role's label in the title: the theme renders titles as HTML tooltips.
+            cells.append("<td>" + ", ".join(f'<abbr title="{ROLES[r]}">{ROLE_CODES[r]}</abbr>' for r in roles) + "</td>")
         out.append(f'<tr><th scope="row"><a href="{link}">{esc(d.plan)} · {esc(d.id)}</a> '
                    f'{esc(shorten(d.text, 70))}</th>{"".join(cells)}</tr>')
     out += ["</tbody></table>", "</div>"]
