@@ -50,9 +50,9 @@ def role_label(b: DutyBody) -> str:
     return ROLES[b.role]
 
 
-def body_link(faq: Faq, page: str, body_id: str) -> str:
-    body = next(b for b in faq.bodies if b.id == body_id)
-    return f"[{md_escape(body.short)}]({rel(page, body_page(body_id))})"
+def body_links(faq: Faq, page: str) -> dict[str, str]:
+    """Body id -> its link from this page, made once per page (posixpath.relpath is slow)."""
+    return {b.id: f"[{md_escape(b.short)}]({rel(page, body_page(b.id))})" for b in faq.bodies}
 
 
 def answer_anchors(faq: Faq, duties: list[Duty], facet) -> dict[str, list[str]]:
@@ -63,7 +63,8 @@ def answer_anchors(faq: Faq, duties: list[Duty], facet) -> dict[str, list[str]]:
         plan = facet(q)
         if plan is None:
             continue
-        hits = [d for d in duties if d in cited_duties(q, plan, faq.register)]
+        cited = {x.key for x in cited_duties(q, plan, faq.register)}
+        hits = [d for d in duties if d.key in cited]
         key = hits[0].key if hits else ""
         out.setdefault(key, []).append(q.id)
     return out
@@ -73,7 +74,7 @@ def spans(ids: list[str]) -> str:
     return "".join(f'<span id="{i}"></span>' for i in ids)
 
 
-def duty_item(d: Duty, mine: list[DutyBody], plans: dict[str, Plan], faq: Faq, page: str,
+def duty_item(d: Duty, mine: list[DutyBody], plans: dict[str, Plan], links: dict[str, str], page: str,
               backlinks: dict[tuple[str, str], list[Question]], anchored: bool = True,
               answers: tuple[str, ...] = ()) -> list[str]:
     plan = plans[d.plan]
@@ -86,14 +87,14 @@ def duty_item(d: Duty, mine: list[DutyBody], plans: dict[str, Plan], faq: Faq, p
            f"> {md_escape(d.text)}", "",
            f"- **Thời gian:** {when(d)}"]
     if others:
-        out.append("- **Cùng với:** " + "; ".join(f"{body_link(faq, page, b.body)} ({role_label(b)})" for b in others))
+        out.append("- **Cùng với:** " + "; ".join(f"{links[b.body]} ({role_label(b)})" for b in others))
     partners = sorted({w for b in mine for w in b.with_bodies})
     if partners:
-        out.append("- **Phối hợp với:** " + "; ".join(body_link(faq, page, w) for w in partners))
+        out.append("- **Phối hợp với:** " + "; ".join(links[w] for w in partners))
     if d.report is not None:
         r = d.report
-        to = "; ".join(body_link(faq, page, t) for t in r.to) or "văn bản không ghi gửi cơ quan nào"
-        via = f" (qua {body_link(faq, page, r.via)})" if r.via else ""
+        to = "; ".join(links[t] for t in r.to) or "văn bản không ghi gửi cơ quan nào"
+        via = f" (qua {links[r.via]})" if r.via else ""
         often = f", {md_escape(r.frequency)}" if r.frequency else ", văn bản không ghi kỳ báo cáo"
         out.append(f"- **Báo cáo:** {to}{via}{often}")
     out.append(f"- **Căn cứ:** [{md_escape(plan.short_name)}, mục {d.section}]({section_href(page, plan, section)})")
@@ -111,8 +112,8 @@ def explaining(d: Duty, citing: list[Question]) -> list[Question]:
     ids = {b.body for b in d.bodies}
 
     def overlaps(quote: str) -> bool:
-        return quote in d.text or d.text in quote or any(
-            quote[i:i + 30] in d.text for i in range(0, max(len(quote) - 30, 0) + 1, 10))
+        # One end of either text inside the other: a quote that shares words with the duty.
+        return any(part in d.text for part in (quote[:30], quote[-30:])) or d.text[:30] in quote
 
     close = [q for q in citing
              if any(c.plan == d.plan and c.section == d.section and c.quote and overlaps(c.quote) for c in q.citations)
@@ -125,6 +126,7 @@ def checklist(entries: list[tuple[Duty, list[DutyBody]]], plans: dict[str, Plan]
               backlinks: dict[tuple[str, str], list[Question]], empty: str,
               anchors: dict[str, list[str]] | None = None) -> list[str]:
     anchors = anchors or {}
+    links = body_links(faq, page)
     out = [spans(anchors[""]), ""] if anchors.get("") else []
     for pid, plan in sorted(plans.items()):
         mine = sorted([e for e in entries if e[0].plan == pid], key=lambda e: (e[0].sort_key(), e[0].id))
@@ -134,17 +136,18 @@ def checklist(entries: list[tuple[Duty, list[DutyBody]]], plans: dict[str, Plan]
             continue
         out += [f"{len(mine)} việc, theo thứ tự thời gian (việc có thời hạn trước; “{NOT_SET}” sau cùng).", ""]
         for d, bs in mine:
-            out += duty_item(d, bs, plans, faq, page, backlinks, answers=tuple(anchors.get(d.key, ())))
+            out += duty_item(d, bs, plans, links, page, backlinks, answers=tuple(anchors.get(d.key, ())))
     return out
 
 
 def received_reports(body: Body, faq: Faq, page: str) -> list[str]:
+    links = body_links(faq, page)
     got = [d for d in faq.register.duties if d.report and (body.id in d.report.to or d.report.via == body.id)]
     if not got:
         return []
     out = ["## Báo cáo gửi đến cơ quan này {#bao-cao-nhan}", ""]
     for d in got:
-        senders = ", ".join(body_link(faq, page, b.body) for b in d.bodies if b.body != body.id)
+        senders = ", ".join(links[b.body] for b in d.bodies if b.body != body.id)
         how = "qua cơ quan này" if d.report.via == body.id else "gửi cơ quan này"
         often = md_escape(d.report.frequency) if d.report.frequency else NOT_SET.lower() + " kỳ báo cáo"
         out.append(f"- {senders} ({how}; {often}): [mục {d.section}]({rel(page, body_page(d.bodies[0].body))}"
@@ -159,6 +162,7 @@ def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
     entries = {}
     for d, b in reg.of_body(body.id):
         entries.setdefault(d.key, (d, []))[1].append(b)
+    links = body_links(faq, page)
     out = front_matter(body.name, f"Mọi việc hai kế hoạch giao cho {body.name}: làm gì, vai trò nào, khi nào, với ai.")
     out += ['<div class="duty-checklist" markdown>', "", f"# {md_escape(body.name)}", ""]
     if body.aliases:
@@ -174,7 +178,7 @@ def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
         if body.id in g.members:
             out += ["!!! tip \"Việc có thể liên quan\"", "",
                     f"    Trang [{md_escape(g.name)}]({rel(page, body_page(g.id))}) gộp việc của cơ quan này với "
-                    "việc của " + ", ".join(body_link(faq, page, m) for m in g.members if m != body.id)
+                    "việc của " + ", ".join(links[m] for m in g.members if m != body.id)
                     + ", mỗi việc ghi đúng lời văn kế hoạch.", ""]
     for r in reg.relations:
         if r.body == body.id or r.printed_under == body.id:
@@ -191,6 +195,7 @@ def render_body_page(body: Body, plans: dict[str, Plan], faq: Faq,
 def render_group_page(group: Group, plans: dict[str, Plan], faq: Faq,
                       backlinks: dict[tuple[str, str], list[Question]]) -> str:
     page = body_page(group.id)
+    links = body_links(faq, page)
     out = front_matter(group.name, f"Mọi việc có thể liên quan đến {group.name}, đúng lời văn hai kế hoạch.")
     out += ['<div class="duty-checklist" markdown>', "", f"# {md_escape(group.name)}", ""]
     names = [*group.aliases, *faq.register.reader_names(group.id)]
@@ -198,7 +203,7 @@ def render_group_page(group: Group, plans: dict[str, Plan], faq: Faq,
         out += ["Tìm bằng các tên: " + ", ".join(f"“{md_escape(a)}”" for a in names) + ".", ""]
     out += ["!!! warning \"Văn bản không nói rõ\"", "", f"    {md_escape(group.note)}", "",
             "Trang này gộp việc của các cơ quan sau; mỗi việc ghi đúng lời văn kế hoạch dùng cho cơ quan:", ""]
-    out += [f"- {body_link(faq, page, m)}" for m in group.members] + ["", f"*{PAST_NOTE}*", ""]
+    out += [f"- {links[m]}" for m in group.members] + ["", f"*{PAST_NOTE}*", ""]
     entries = {}
     for m in group.members:
         for d, b in faq.register.of_body(m):
@@ -267,6 +272,7 @@ def matrix(plans: dict[str, Plan], faq: Faq, page: str) -> list[str]:
 
 def render_reporting(plans: dict[str, Plan], faq: Faq) -> str:
     page = REPORTING_PAGE
+    links = body_links(faq, page)
     out = front_matter("Ai báo cáo ai", "Các đường báo cáo hai kế hoạch quy định: ai báo cáo, gửi ai, bao lâu một lần.",
                        NOT_SEARCHED)
     out += ["# Ai báo cáo ai", "", "Mọi việc báo cáo mà hai kế hoạch nêu, đúng lời văn. Ô “văn bản không ghi” nghĩa là "
@@ -280,9 +286,9 @@ def render_reporting(plans: dict[str, Plan], faq: Faq) -> str:
         out += ["| Ai báo cáo | Gửi ai | Qua | Bao lâu một lần | Việc |", "|---|---|---|---|---|"]
         for d in rows:
             r = d.report
-            who = "; ".join(body_link(faq, page, b.body) for b in d.bodies if b.body not in r.to)
-            to = "; ".join(body_link(faq, page, t) for t in r.to) or "văn bản không ghi"
-            via = body_link(faq, page, r.via) if r.via else "—"
+            who = "; ".join(links[b.body] for b in d.bodies if b.body not in r.to)
+            to = "; ".join(links[t] for t in r.to) or "văn bản không ghi"
+            via = links[r.via] if r.via else "—"
             often = md_escape(r.frequency) if r.frequency else "văn bản không ghi"
             link = f"{rel(page, body_page(d.bodies[0].body))}#{duty_anchor(d)}"
             out.append(f"| {who} | {to} | {via} | {often} | [mục {d.section}]({link}): {md_escape(shorten(d.text, 90))} |")
@@ -292,6 +298,7 @@ def render_reporting(plans: dict[str, Plan], faq: Faq) -> str:
 
 def render_deadlines(plans: dict[str, Plan], faq: Faq) -> str:
     page = VIEW_PAGES["deadlines"]
+    links = body_links(faq, page)
     out = front_matter(VIEW_TITLES["deadlines"], "Mọi thời hạn của hai kế hoạch, theo thứ tự thời gian.", NOT_SEARCHED)
     out += [f"# {VIEW_TITLES['deadlines']}", "",
             "Các mốc có ngày tháng theo thứ tự thời gian, sau đó là các việc định kỳ, thường xuyên, các việc làm "
@@ -305,8 +312,8 @@ def render_deadlines(plans: dict[str, Plan], faq: Faq) -> str:
     anchors = answer_anchors(faq, dated, lambda q: q.deadline.plan if q.deadline else None)
     for q in faq.questions:  # the register check makes the first duty in its sections with its time the one
         if q.deadline:
-            hits = [d for d in dated if d in cited_duties(q, q.deadline.plan, faq.register)
-                    and d.time.wording.lower() == q.deadline.wording.lower()]
+            cited = {x.key for x in cited_duties(q, q.deadline.plan, faq.register)}
+            hits = [d for d in dated if d.key in cited and d.time.wording.lower() == q.deadline.wording.lower()]
             for ids in anchors.values():
                 if q.id in ids and hits:
                     ids.remove(q.id)
@@ -322,7 +329,7 @@ def render_deadlines(plans: dict[str, Plan], faq: Faq) -> str:
         out += ["| Thời gian (nguyên văn) | Việc | Cơ quan | Căn cứ |", "|---|---|---|---|"]
         for d in items:
             plan = plans[d.plan]
-            bodies = "; ".join(f"{body_link(faq, page, b.body)} ({ROLES[b.role]})" for b in d.bodies)
+            bodies = "; ".join(f"{links[b.body]} ({ROLES[b.role]})" for b in d.bodies)
             link = f"{rel(page, body_page(d.bodies[0].body))}#{duty_anchor(d)}"
             out.append(f"| {spans(anchors.get(d.key, []))}**{when(d)}** | [{md_escape(shorten(d.text, 110))}]({link}) | {bodies} | "
                        f"[{md_escape(plan.short_name)}, mục {d.section}]"

@@ -57,5 +57,5 @@ def cited_duties(q: Question, plan_id: str, register: Register) -> list[Duty]:
     """The register's duties in the sections a question cites in one plan,
     a cited heading counting for the sections under it (as its text does)."""
     cited = [c.section for c in q.citations if c.plan == plan_id]
-    return [d for d in register.duties if d.plan == plan_id
-            and any(d.section == s or d.section.startswith(s + ".") for s in cited)]
+    return [d for (pid, sid), duties in register.by_section.items() if pid == plan_id
+            and any(sid == s or sid.startswith(s + ".") for s in cited) for d in duties]

@@ -85,24 +85,26 @@ def component(duty: Duty, plans: dict[str, Plan], faq: Faq) -> icalendar.cal.Com
     return item
 
 
-def render_calendar(duties: list[Duty], title: str, plans: dict[str, Plan], faq: Faq) -> str:
+def render_calendar(items: list[str], title: str) -> str:
+    """A calendar around components already written (each duty is written once,
+    then shared by every calendar that lists it: folding lines is the slow part)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", title)
-    for duty in duties:
-        cal.add_component(component(duty, plans, faq))
-    return cal.to_ical().decode("utf-8")
+    head, end = cal.to_ical().decode("utf-8").split("END:VCALENDAR")
+    return head + "".join(items) + "END:VCALENDAR" + end
 
 
 def calendars(plans: dict[str, Plan], faq: Faq) -> list[tuple[str | None, str]]:
     """(body id or None for all, calendar text), for every body with a duty."""
     reg = faq.register
-    out: list[tuple[str | None, str]] = [(None, render_calendar(list(reg.duties), "Chỉ thị 47-CT/TW: mọi việc",
-                                                                plans, faq))]
+    written = {d.key: component(d, plans, faq).to_ical().decode("utf-8") for d in reg.duties}
+    out: list[tuple[str | None, str]] = [(None, render_calendar(list(written.values()),
+                                                                "Chỉ thị 47-CT/TW: mọi việc"))]
     for body in faq.bodies:
-        mine = list({d.key: d for d, _ in reg.of_body(body.id)}.values())
+        mine = list(dict.fromkeys(d.key for d, _ in reg.of_body(body.id)))
         if mine:
-            out.append((body.id, render_calendar(mine, f"Chỉ thị 47-CT/TW: {body.name}", plans, faq)))
+            out.append((body.id, render_calendar([written[k] for k in mine], f"Chỉ thị 47-CT/TW: {body.name}")))
     return out

@@ -277,7 +277,22 @@ class Register:
     names: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (body or group id, readers' names)
 
     def of_body(self, body_id: str) -> list[tuple[Duty, DutyBody]]:
-        return [(d, b) for d in self.duties for b in d.bodies if b.body == body_id]
+        return self._by_body.get(body_id, [])
+
+    @functools.cached_property
+    def _by_body(self) -> dict[str, list[tuple[Duty, DutyBody]]]:
+        out: dict[str, list[tuple[Duty, DutyBody]]] = {}
+        for d in self.duties:
+            for b in d.bodies:
+                out.setdefault(b.body, []).append((d, b))
+        return out
+
+    @functools.cached_property
+    def by_section(self) -> dict[tuple[str, str], list[Duty]]:
+        out: dict[tuple[str, str], list[Duty]] = {}
+        for d in self.duties:
+            out.setdefault((d.plan, d.section), []).append(d)
+        return out
 
     def reader_names(self, page_id: str) -> tuple[str, ...]:
         return dict(self.names).get(page_id, ())
