@@ -75,14 +75,16 @@ def spans(ids: list[str]) -> str:
 
 
 def duty_item(d: Duty, mine: list[DutyBody], plans: dict[str, Plan], links: dict[str, str], page: str,
-              backlinks: dict[tuple[str, str], list[Question]], anchored: bool = True,
+              backlinks: dict[tuple[str, str], list[Question]],
               answers: tuple[str, ...] = ()) -> list[str]:
     plan = plans[d.plan]
     section = plan.section(d.section)
     roles = "; ".join(f"**{role_label(b)}** (kế hoạch ghi “{md_escape(b.as_printed)}”)" for b in mine)
     ids = {b.body for b in mine}
     others = [b for b in d.bodies if b.body not in ids]
-    out = [f'<div class="duty" id="{duty_anchor(d)}" markdown>' if anchored else '<div class="duty" markdown>', "",
+    # Out of the search index: a duty repeats on the page of each of its bodies, and the
+    # answers that explain it are what readers search for.
+    out = [f'<div class="duty" id="{duty_anchor(d)}" data-search-exclude markdown>', "",
            f"{spans(list(answers))}**{md_escape(plan.short_name)}, mục {d.section}** · Vai trò: {roles}", "",
            f"> {md_escape(d.text)}", "",
            f"- **Thời gian:** {when(d)}"]
@@ -196,7 +198,8 @@ def render_group_page(group: Group, plans: dict[str, Plan], faq: Faq,
                       backlinks: dict[tuple[str, str], list[Question]]) -> str:
     page = body_page(group.id)
     links = body_links(faq, page)
-    out = front_matter(group.name, f"Mọi việc có thể liên quan đến {group.name}, đúng lời văn hai kế hoạch.")
+    out = front_matter(group.name, f"Mọi việc có thể liên quan đến {group.name}, đúng lời văn hai kế hoạch.",
+                       NOT_SEARCHED)
     out += ['<div class="duty-checklist" markdown>', "", f"# {md_escape(group.name)}", ""]
     names = [*group.aliases, *faq.register.reader_names(group.id)]
     if names:
