@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checker import Checker
+from .duties import load_register
+from .facets import check_facets
 from .faqfile import coverage, load_faq
 from .ids import PUBLISHED_IDS_NAME, check_published, load_published, published_path, render_published
-from .model import Faq, Plan, Problem
+from .model import Faq, Plan, Problem, Register
 from .plans import load_plans
 from .site import render_site
 from .urls import SEARCH_TEMPLATE
@@ -48,8 +50,18 @@ def load_inputs(options: Options) -> Inputs:
     each other. Problems are sorted and unique."""
     plans, problems = load_plans(Path(options.plans), options.plans)
     faq = None
+    registers: list[Register] = []
+
+    def check_register(check: Checker, items: dict, questions: list, bodies: list) -> None:
+        register, found = load_register(Path(options.plans), options.plans, plans, {b.id: b for b in bodies})
+        check.problems += found
+        if register is not None and check_facets(check, items, questions, register):
+            registers.append(register)
+
     if not problems:
-        faq, problems = load_faq(Path(options.faq), options.faq, plans)
+        faq, problems = load_faq(Path(options.faq), options.faq, plans, check_register)
+        if faq is not None:
+            faq = dataclasses.replace(faq, register=registers[0])
         shown_ids = str(Path(options.faq).parent / PUBLISHED_IDS_NAME)
         published, found = load_published(published_path(Path(options.faq)), shown_ids)
         problems += found

@@ -10,13 +10,14 @@ import types
 from collections.abc import Iterator
 
 from .md import plain_text
-from .model import Deadline, Faq, Plan
+from .model import Deadline, Duty, Faq, Plan
 from .plan_pages import section_heading
 from .urls import (
     SEARCH_GLOSSARY_SLOT,
     SEARCH_TEMPLATE,
     VIEW_PAGES,
     body_page,
+    duty_anchor,
     html_url,
     permalink_page,
     plan_page,
@@ -61,7 +62,10 @@ def render_json(plans: dict[str, Plan], faq: Faq) -> Iterator[str]:
             "last_changed": faq.last_change(q.id).date if faq.last_change(q.id) else None,
         } for q in faq.questions),
         "bodies": [{"id": b.id, "name": b.name, "short": b.short, "aliases": list(b.aliases),
-                    "url": html_url(body_page(b.id))} for b in faq.bodies],
+                    "url": html_url(body_page(b.id)),
+                    "duties": list(dict.fromkeys(d.key for d, _ in faq.register.of_body(b.id)))}
+                   for b in faq.bodies],
+        "duties": [duty_json(d, plans) for d in faq.register.duties],
         "views": {key: html_url(path) for key, path in VIEW_PAGES.items()},
         "moved": [{"id": m.id, "moved_to": m.moved_to, "url": question_url(faq.resolve(m.id))}
                   for m in faq.moved if m.moved_to is not None],
@@ -88,6 +92,20 @@ def json_lines(data: dict) -> Iterator[str]:
             separator = ",\n  "
         yield f" {dump(key)}: []{end}" if separator.startswith(" ") else f"\n ]{end}"
     yield "}\n"
+
+
+def duty_json(d: Duty, plans: dict[str, Plan]) -> dict:
+    """A register entry: the fields of plans/duties/<plan>.yml (schema/duties.schema.json), with links."""
+    plan = plans[d.plan]
+    return {"key": d.key, "plan": d.plan, "id": d.id, "section": d.section,
+            "section_url": section_url(plan, plan.section(d.section)),
+            "url": f"{html_url(body_page(d.bodies[0].body))}#{duty_anchor(d)}", "duty": d.text,
+            "bodies": [{"body": b.body, "role": b.role, "role_label": ROLES[b.role], "as_printed": b.as_printed,
+                        "with": list(b.with_bodies)} for b in d.bodies],
+            "deadline": deadline_json(d.time),
+            "report": None if d.report is None else {"to": list(d.report.to), "via": d.report.via,
+                                                     "frequency": d.report.frequency},
+            "note": d.note or None}
 
 
 def deadline_json(d: Deadline | None) -> dict | None:

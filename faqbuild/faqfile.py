@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .checker import Checker, scalar_id
 from .ids import validate_moved
@@ -22,8 +22,11 @@ from .text import expected_one_of
 from .urls import question_page, site_pages
 
 
-def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None, list[Problem]]:
-    """Load faq.yml and check it against the plans."""
+def load_faq(path: Path, shown: str, plans: dict[str, Plan],
+             then: Callable[[Checker, dict, list[Question], list[Body]], None] | None = None
+             ) -> tuple[Faq | None, list[Problem]]:
+    """Load faq.yml and check it against the plans; `then` checks more (the
+    register of duties, build.py) with the located nodes, when all else passed."""
     try:
         root, found, source = load_yaml_file(path, shown)
     except LoadError as exc:
@@ -49,6 +52,8 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan]) -> tuple[Faq | None
     check_answer_links(check, questions, items, plans)
     moved = list(validate_moved(check, items, {q.id for q in questions} | set(seen_ids)))
     changes = validate_changes(check, items, set(seen_ids) | {m.id for m in moved})
+    if then is not None and not check.problems:
+        then(check, items, questions, bodies)
     if check.problems:
         return None, check.problems
     return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved), changes=changes), []

@@ -210,6 +210,7 @@ class Faq:
     glossary: tuple[tuple[str, str], ...]   # (abbreviation, expansion)
     moved: tuple[Moved, ...] = ()
     published: tuple[tuple[str, str], ...] = ()   # (id, page) ever published
+    register: "Register" = dataclasses.field(default_factory=lambda: Register())  # plans/duties/
     changes: tuple[Change, ...] = ()              # the change log, newest first
 
     def last_change(self, qid: str) -> Change | None:
@@ -238,3 +239,89 @@ class Faq:
             seen.add(qid)
             qid = self._moves[qid].moved_to or ""
         return self._by_id.get(qid)
+
+
+@dataclass(frozen=True)
+class DutyBody:
+    body: str
+    role: str
+    as_printed: str                  # the section's own words for the body
+    with_bodies: tuple[str, ...] = ()
+    line: int = dataclasses.field(default=1, compare=False)  # of its role, in the register file
+    col: int = dataclasses.field(default=1, compare=False)
+
+
+@dataclass(frozen=True)
+class Report:
+    to: tuple[str, ...]              # () when the text names no recipient
+    via: str | None = None
+    frequency: str | None = None     # verbatim
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One entry of the register: a duty in the plan's words, who, in which role, by when."""
+    plan: str
+    id: str                          # "II.1.1", "III.1-a": unique within the plan
+    section: str
+    text: str
+    bodies: tuple[DutyBody, ...]
+    time: Deadline | None
+    report: Report | None
+    note: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.plan}/{self.id}"
+
+    def sort_key(self) -> tuple:
+        return self.time.sort_key() if self.time else (9,)
+
+
+@dataclass(frozen=True)
+class Relation:
+    plan: str
+    body: str
+    printed_under: str | None
+    section: str
+    evidence: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """A readers' page gathering the duties of several bodies, each marked as printed."""
+    id: str
+    name: str
+    members: tuple[str, ...]
+    aliases: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Register:
+    duties: tuple[Duty, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    groups: tuple[Group, ...] = ()
+    names: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (body or group id, readers' names)
+
+    def of_body(self, body_id: str) -> list[tuple[Duty, DutyBody]]:
+        return self._by_body.get(body_id, [])
+
+    @functools.cached_property
+    def _by_body(self) -> dict[str, list[tuple[Duty, DutyBody]]]:
+        out: dict[str, list[tuple[Duty, DutyBody]]] = {}
+        for d in self.duties:
+            for b in d.bodies:
+                out.setdefault(b.body, []).append((d, b))
+        return out
+
+    @functools.cached_property
+    def by_section(self) -> dict[tuple[str, str], list[Duty]]:
+        out: dict[tuple[str, str], list[Duty]] = {}
+        for d in self.duties:
+            out.setdefault((d.plan, d.section), []).append(d)
+        return out
+
+    def reader_names(self, page_id: str) -> tuple[str, ...]:
+        return dict(self.names).get(page_id, ())

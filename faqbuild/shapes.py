@@ -114,3 +114,53 @@ PLAN = Shape({
     "signer": Field(required=True), "recipients": Field(required=True), "sections": Field(required=True),
     "repairs": Field(), "slips": Field(),
 })
+
+# plans/duties/<plan>.yml and plans/duties/groups.yml: the register of duties (duties.py),
+# published as docs/schema/duties.schema.json for its editors.
+DUTY_ID = {"type": "string", "pattern": r"^(?:[IVX]+)(?:\.[0-9]+)*(?:-[a-z])?$",
+           "description": "Section id, and a letter when the section holds several duties: \"III.1-a\"."}
+DUTY_BODY = Shape({
+    "body": Field({**SLUG, "description": "A body of the registry (faq.yml `bodies:`)."}, required=True),
+    "role": Field({"enum": list(ROLES)}, required=True),
+    "as_printed": Field(text("The words the section prints for this body, verbatim."), required=True),
+    "with": Field({"type": "array", "items": SLUG, "description": "Bodies the text names as working with it."}),
+})
+REPORT = Shape({
+    "to": Field({"type": "array", "items": SLUG, "description": "Bodies the report goes to; [] when the text names none."},
+                required=True),
+    "via": Field({**SLUG, "description": "The body the report goes through (\"qua …\")."}),
+    "frequency": Field(text("How often, verbatim from the section.")),
+})
+DUTY = Shape({
+    "id": Field(DUTY_ID, required=True),
+    "section": Field({"type": "string", "description": "Section id, quoted: \"II.1.1\"."}, required=True),
+    "duty": Field(text("The duty in the plan's words, verbatim from the section."), required=True),
+    "bodies": Field({"type": "array", "minItems": 1, "items": DUTY_BODY.schema()}, required=True),
+    "deadline": Field(DEADLINE.schema(description="The time as printed (wording, verbatim) and its sortable form.")),
+    "report": Field(REPORT.schema()),
+    "note": Field(text("What the text leaves open, in Vietnamese; shown with the duty.")),
+})
+RELATION = Shape({
+    "body": Field(SLUG, required=True),
+    "printed_under": Field({"type": ["string", "null"]}, required=True),
+    "section": Field({"type": "string"}, required=True),
+    "evidence": Field(text("Verbatim words of the section that show the relation."), required=True),
+    "note": Field(text("What the relation does and does not show."), required=True),
+})
+REGISTER = Shape({
+    "plan": Field(PLAN_REF, required=True),
+    "duties": Field({"type": "array", "items": DUTY.schema()}, required=True),
+    "relations": Field({"type": "array", "items": RELATION.schema()}),
+})
+GROUP = Shape({
+    "id": Field(SLUG, required=True),
+    "name": Field(TEXT, required=True),
+    "members": Field({"type": "array", "minItems": 1, "items": SLUG}, required=True),
+    "aliases": Field({"type": "array", "items": TEXT}),
+    "note": Field(text("One sentence: what the text leaves open about these bodies."), required=True),
+})
+GROUPS = Shape({
+    "groups": Field({"type": "array", "items": GROUP.schema()}, required=True),
+    "names": Field({"type": "object", "description": "Body or group id -> the names readers use for it.",
+                    "additionalProperties": {"type": "array", "items": TEXT}}),
+})

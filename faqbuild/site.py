@@ -8,33 +8,42 @@ import unicodedata
 from collections.abc import Iterator
 
 from .changelog import render_changes
+from .checklists import (
+    render_bodies_index,
+    render_body_page,
+    render_deadlines,
+    render_group_page,
+    render_reporting,
+)
 from .exports import render_json, render_search_language
+from .ical import calendars
 from .model import Faq, Plan, Question
 from .pages import render_glossary_page, render_glossary_snippet, render_home, render_topic
 from .plan_pages import render_plan
 from .redirects import departed_notes, render_permalink_stub, render_retired_stub
-from .schema import render_schema
+from .schema import render_duties_schema, render_schema
+from .sheets import render_csv
+from .timeline import render_timeline
 from .urls import (
     ABBREVIATIONS_SNIPPET,
+    CALENDAR_ALL,
+    DUTIES_CSV,
+    DUTIES_SCHEMA,
     FAQ_JSON,
     GLOSSARY_PAGE,
     HOME_PAGE,
+    REPORTING_PAGE,
     SCHEMA_URL_PATH,
     SEARCH_LANGUAGE_FILE,
+    TIMELINE_SVG,
     VIEW_PAGES,
+    body_calendar,
     body_page,
     permalink_page,
     plan_page,
     topic_page,
 )
-from .views import (
-    body_duties,
-    render_bodies_index,
-    render_body_page,
-    render_compare,
-    render_deadlines,
-    render_print,
-)
+from .views import render_compare, render_print
 from .vocabulary import TOPICS
 
 
@@ -85,10 +94,17 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
     for pid, plan in sorted(plans.items()):
         yield plan_page(plan.id), nfc(render_plan(plan, backlinks))
     yield VIEW_PAGES["bodies"], nfc(render_bodies_index(plans, faq))
-    duties = body_duties(faq)
     for body in faq.bodies:
-        yield body_page(body.id), nfc(render_body_page(body, plans, faq, duties[body.id]))
+        yield body_page(body.id), nfc(render_body_page(body, plans, faq, backlinks))
+    for group in faq.register.groups:
+        yield body_page(group.id), nfc(render_group_page(group, plans, faq, backlinks))
+    yield REPORTING_PAGE, nfc(render_reporting(plans, faq))
     yield VIEW_PAGES["deadlines"], nfc(render_deadlines(plans, faq))
+    yield TIMELINE_SVG, nfc(render_timeline(plans, faq))
+    for body_id, text in calendars(plans, faq):
+        yield (CALENDAR_ALL if body_id is None else body_calendar(body_id)), nfc(text)
+    yield DUTIES_CSV, nfc(render_csv(plans, faq))
+    yield DUTIES_SCHEMA, nfc(render_duties_schema())
     yield VIEW_PAGES["compare"], nfc(render_compare(plans, faq, backlinks))
     yield VIEW_PAGES["print"], nfc(render_print(plans, faq))
     yield VIEW_PAGES["changes"], nfc(render_changes(faq))

@@ -19,6 +19,7 @@ GLOSSARY_PAGE = "chu-viet-tat.md"
 ABBREVIATIONS_SNIPPET = "includes/abbreviations.md"  # appended to every page by mkdocs.yml
 FAQ_JSON = "faq.json"
 SCHEMA_URL_PATH = "schema/faq.schema.json"
+DUTIES_SCHEMA = "schema/duties.schema.json"   # of plans/duties/*.yml
 # Material's search worker loads lunr.<lang>.min.js for `lang: vi`. Ours is
 # built from a hand-written template plus the glossary, so the search folds
 # diacritics and expands abbreviations from the one list editors maintain.
@@ -40,7 +41,22 @@ BOOKLET_PDF = "hoi-dap-chi-thi-47.pdf"
 PLAN_NOTES_ANCHOR = "ghi-chu"  # the transcription notes at the end of a plan page
 # Folders whose files are all generated: a generated file there that a build
 # no longer produces is removed.
-GENERATED_DIRS = ("chu-de", "ke-hoach", "cau-hoi", "co-quan")
+GENERATED_DIRS = ("chu-de", "ke-hoach", "cau-hoi", "co-quan", "lich")
+
+# The register of duties' other forms (checklists.py, calendar.py, timeline.py).
+REPORTING_PAGE = "co-quan/bao-cao.md"
+CALENDAR_ALL = "lich/tat-ca.ics"
+DUTIES_CSV = "lich/nhiem-vu.csv"
+TIMELINE_SVG = "lich/dong-thoi-gian.svg"
+
+
+def body_calendar(body_id: str) -> str:
+    return f"lich/{body_id}.ics"
+
+
+def duty_anchor(duty) -> str:
+    """A duty's anchor on every checklist that lists it: "nv-002-iii-1-a"."""
+    return f"nv-{duty.plan}-" + duty.id.lower().replace(".", "-")
 
 
 def topic_page(topic: str) -> str:

@@ -66,12 +66,13 @@ ROLES: dict[str, str] = {
     "chi-dao": "chỉ đạo",
     "phoi-hop": "phối hợp",
     "theo-doi-don-doc": "theo dõi, đôn đốc",
+    "giup": "giúp",   # 002 III.4: "giúp Ban Thường vụ Tỉnh ủy chỉ đạo, hướng dẫn …"
 }
 
 # Short forms for the responsibility matrix, explained in its legend.
 ROLE_CODES: dict[str, str] = {
     "thuc-hien": "TH", "chu-tri": "CT", "tham-muu": "TM", "chi-dao": "CĐ",
-    "phoi-hop": "PH", "theo-doi-don-doc": "TD",
+    "phoi-hop": "PH", "theo-doi-don-doc": "TD", "giup": "GI",
 }
 
 # How plan 002 labels its role lines ("Trách nhiệm …: bodies"), lower-cased.

@@ -102,6 +102,12 @@ def case_args(name: str, tmp_path: Path) -> tuple[list[str], Path]:
             else:
                 shutil.copyfile(ROOT / "plans" / plan, run / "plans" / plan)
         return ["--faq", str(BASELINE_FAQ), "--plans", "plans"], run
+    if name.startswith("duties-"):
+        # A broken register: duties-<plan>-<what>.yml replaces plans/duties/<plan>.yml in a copy of plans/.
+        run = tmp_path / "run"
+        shutil.copytree(ROOT / "plans", run / "plans")
+        shutil.copyfile(BAD / f"{name}.yml", run / "plans" / "duties" / f"{name.split('-')[1]}.yml")
+        return ["--faq", str(BASELINE_FAQ), "--plans", "plans"], run
     return ["--faq", special.get("faq", f"tests/bad_inputs/{name}.yml")], ROOT
 
 

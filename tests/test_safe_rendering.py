@@ -8,7 +8,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from conftest import build_project, make_project, serve
+from conftest import ROOT, build_project, make_project, serve
 
 HOSTILE = [
     "<script>window.__pwned = 1</script>",
@@ -62,10 +62,19 @@ def yq(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def registry_ids() -> list[str]:
+    """The registry's ids: the register of duties (plans/duties/) names them all."""
+    import yaml
+    return list(yaml.safe_load((ROOT / "faq.yml").read_text(encoding="utf-8"))["bodies"])
+
+
 def hostile_faq() -> str:
+    # Every body of the registry gets a hostile name, so the checklists, the matrix,
+    # the deadline page and the calendars all carry hostile text.
     lines = ["bodies:"]
-    for n, evil in enumerate(HOSTILE):
-        lines += [f"  b{n}:", f"    name: {yq('Đảng ủy trực thuộc Tỉnh ủy ' + evil)}",
+    for n, bid in enumerate(registry_ids()):
+        evil = HOSTILE[n % len(HOSTILE)]
+        lines += [f"  {bid}:", f"    name: {yq('Đảng ủy trực thuộc Tỉnh ủy ' + evil)}",
                   "    aliases: [\"Các đảng ủy trực thuộc Tỉnh ủy\"]"]
     lines.append("glossary:")
     # '<' and '>' are refused in meanings (tooltips render them as HTML); these try the rest.
@@ -78,7 +87,8 @@ def hostile_faq() -> str:
         answer = f"Trả lời {n}: {escaped} và `{evil}` và **đậm** [liên kết](https://example.org/a?b=\"c\")."
         lines += [f"  - id: doc-{n}", "    topic: tasks", f"    question: {yq(f'Câu hỏi {n} ' + evil)}",
                   f"    answer: {yq(answer)}", "    citations:", "      - plan: \"002\"",
-                  "        section: \"II.1.1\"", "    bodies:", f"      - body: b{n}", "        role: thuc-hien"]
+                  "        section: \"II.1.1\"", "    bodies:", "      - body: dang-uy-truc-thuoc",
+                  "        role: thuc-hien"]
     return "\n".join(lines) + "\n"
 
 
@@ -95,7 +105,8 @@ def test_hostile_strings_render_inert(tmp_path, browser):
     with serve(site) as url:
         page = browser.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for path in ("chu-de/nhiem-vu.html", "co-quan/index.html", "co-quan/b0.html", "ban-in.html",
+        for path in ("chu-de/nhiem-vu.html", "co-quan/index.html", f"co-quan/{registry_ids()[0]}.html",
+                     "co-quan/dang-uy-truc-thuoc.html", "ban-in.html",
                      "chu-viet-tat.html", "thoi-han.html", "ke-hoach/002.html"):
             page.goto(url + path)
             page.wait_for_load_state("load")

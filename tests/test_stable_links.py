@@ -82,10 +82,10 @@ def test_moved_entries_are_validated(tmp_path):
     assert code == 1
     lines = [line for line in out.splitlines() if line.startswith("faq.yml:")]
     assert lines == [
-        "faq.yml:38:9: moved 'khong-co-dich': moved_to 'khong-ton-tai' leads to no question; "
+        "faq.yml:116:9: moved 'khong-co-dich': moved_to 'khong-ton-tai' leads to no question; "
         "expected the id of a question in faq.yml",
-        f"faq.yml:40:9: moved '{OLD}': is still a question's id; expected an id that no longer names "
+        f"faq.yml:118:9: moved '{OLD}': is still a question's id; expected an id that no longer names "
         "a question (remove this entry)",
-        "faq.yml:42:5: moved 'ca-hai': expected exactly one of 'moved_to' (the id that answers it now) "
+        "faq.yml:120:5: moved 'ca-hai': expected exactly one of 'moved_to' (the id that answers it now) "
         "or 'retired' (why it was dropped)",
     ]

@@ -42,21 +42,15 @@ def test_timeline_page_is_in_true_order(built_site):
     assert groups == sorted(groups)
 
 
-def test_every_body_page_lists_its_duties_with_role_and_deadline(built_site):
+def test_every_answer_with_a_body_facet_has_its_anchor_on_that_bodys_page(built_site):
     data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
     index = (built_site / "co-quan" / "index.html").read_text(encoding="utf-8")
     for body in data["bodies"]:
         assert f'href="{body["url"].split("/")[-1]}"' in index, body["id"]
         page = (built_site / body["url"].lstrip("/")).read_text(encoding="utf-8")
         for q in data["questions"]:
-            for b in q["bodies"]:
-                if b["id"] != body["id"]:
-                    continue
-                row = page[page.index(f'<span id="{q["id"]}"></span>'):]
-                row = row[:row.index("</tr>")]
-                assert b["role_label"] in row, (body["id"], q["id"])
-                if q["deadline"] and q["deadline"]["plan"] == b["plan"]:
-                    assert q["deadline"]["wording"] in row
+            if body["id"] in [b["id"] for b in q["bodies"]]:
+                assert f'<span id="{q["id"]}"></span>' in page, (body["id"], q["id"])
 
 
 def test_two_clicks_from_any_page_to_a_bodys_duties(page, site_url, built_site):

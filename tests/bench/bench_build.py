@@ -240,9 +240,9 @@ best = {}
 if code == 0:
     inputs = faqbuild.build.load_inputs(faqbuild.cli.parse_options(sys.argv[2:]))
     plans, faq = inputs.plans, inputs.faq
-    duties, backlinks = faqbuild.views.body_duties(faq), b.citing_questions(faq)
+    backlinks = b.citing_questions(faq)
     alone = {"render_bodies_index": lambda: original["render_bodies_index"](plans, faq),
-             "render_body_page": lambda: [original["render_body_page"](x, plans, faq, duties[x.id]) for x in faq.bodies],
+             "render_body_page": lambda: [original["render_body_page"](x, plans, faq, backlinks) for x in faq.bodies],
              "render_deadlines": lambda: original["render_deadlines"](plans, faq),
              "render_compare": lambda: original["render_compare"](plans, faq, backlinks),
              "render_print": lambda: "".join(original["render_print"](plans, faq))}
