@@ -48,7 +48,7 @@ fonts:
 build: $(STAMP) fonts
 	$(BUILD_FAQ) --strict --record-ids
 	$(VENV)/bin/mkdocs build --strict --quiet
-	$(PY) -m faqbuild.pdf site
+	$(PY) -m faqbuild.pdf site --cache .cache/booklet
 
 check: $(STAMP)
 	$(BUILD_FAQ) --strict --record-ids --check
@@ -83,7 +83,7 @@ dist: $(STAMP) fonts
 	$(BUILD_FAQ) --strict --record-ids
 	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).zip
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict --quiet -d dist/$(DIST_NAME)
-	$(PY) -m faqbuild.pdf dist/$(DIST_NAME)
+	$(PY) -m faqbuild.pdf dist/$(DIST_NAME) --cache .cache/booklet
 	cd dist && ../$(PY) -m zipfile -c $(DIST_NAME).zip $(DIST_NAME)/
 	@echo "wrote dist/$(DIST_NAME).zip"
 
