@@ -51,7 +51,7 @@ fonts:
 build: $(STAMP) fonts
 	$(BUILD_FAQ) --strict --record-ids
 	$(VENV)/bin/mkdocs build --strict
-	$(PY) -m faqbuild.pdf site
+	$(PY) -m faqbuild.pdf site --cache .cache/booklet
 	$(PY) -m faqbuild.scan site
 
 check: $(STAMP)
@@ -87,7 +87,7 @@ dist: $(STAMP) fonts
 	$(BUILD_FAQ) --strict --record-ids
 	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).zip
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d dist/$(DIST_NAME)
-	$(PY) -m faqbuild.pdf dist/$(DIST_NAME)
+	$(PY) -m faqbuild.pdf dist/$(DIST_NAME) --cache .cache/booklet
 	$(PY) -m faqbuild.scan dist/$(DIST_NAME)
 	cd dist && ../$(PY) -m zipfile -c $(DIST_NAME).zip $(DIST_NAME)/
 	@echo "wrote dist/$(DIST_NAME).zip"

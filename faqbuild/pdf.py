@@ -14,6 +14,8 @@ file is written, like every output, only when its bytes changed.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.metadata
 import subprocess
 import sys
 from pathlib import Path
@@ -49,12 +51,21 @@ def booklet_pdf(html_text: str) -> bytes:
     return document.write_pdf(pdf_identifier=False, uncompressed_pdf=False)
 
 
+def weasyprint_version() -> str:
+    try:
+        return importlib.metadata.version("weasyprint")
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m faqbuild.pdf",
                                      description="Write the printable booklet as a PDF.")
     parser.add_argument("site", help="the built site's folder (site/, dist/…/)")
     parser.add_argument("--faq", default="faq.yml")
     parser.add_argument("--plans", default="plans")
+    parser.add_argument("--cache", help="keep the last PDF here with the hash of its HTML, and reuse it "
+                                        "when the HTML is the same (mkdocs build empties site/ each time)")
     args = parser.parse_args(argv)
     inputs = load_inputs(Options(faq=args.faq, plans=args.plans))
     for problem in inputs.problems:
@@ -64,17 +75,28 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     version = commit_version(Path(args.faq).resolve().parent)
     html_text = render_booklet(inputs.plans, inputs.faq, version, CSS_PATH.read_text(encoding="utf-8"))
-    try:
-        data = booklet_pdf(html_text)
-    except (ImportError, OSError) as exc:  # no WeasyPrint, or no Pango for it
-        print(f"faqbuild.pdf: cannot load WeasyPrint ({exc}); expected it installed from requirements.txt "
-              "(`make build` does) and Pango (`make fonts`); nothing written", file=sys.stderr)
-        return 1
+    key = hashlib.sha256((weasyprint_version() + "\n" + html_text).encode("utf-8")).hexdigest()
+    cached = Path(args.cache) / f"{key}.pdf" if args.cache else None
+    reused = cached is not None and cached.is_file()
+    if reused:
+        data = cached.read_bytes()
+    else:
+        try:
+            data = booklet_pdf(html_text)
+        except (ImportError, OSError) as exc:  # no WeasyPrint, or no Pango for it
+            print(f"faqbuild.pdf: cannot load WeasyPrint ({exc}); expected it installed from requirements.txt "
+                  "(`make build` does) and Pango (`make fonts`); nothing written", file=sys.stderr)
+            return 1
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            for old in cached.parent.glob("*.pdf"):  # one booklet kept, the last
+                old.unlink()
+            sync_file(cached, [data], write=True)
     out = Path(args.site) / BOOKLET_PDF
     out.parent.mkdir(parents=True, exist_ok=True)
     same = sync_file(out, [data], write=True)
     print(f"faqbuild.pdf: {out} ({len(data) / 1024:.0f} KB, {version.shown()})"
-          + ("; unchanged" if same else ""))
+          + ("; unchanged" if same else "") + ("; the cached copy (same HTML)" if reused else ""))
     return 0
 
 

@@ -228,3 +228,21 @@ def test_bad_input_gives_located_errors_and_no_pdf(tmp_path):
     assert re.search(r"faq\.yml:2:5: question 'x': missing required key 'answer'", result.stderr), result.stderr
     assert "Traceback" not in result.stderr and "nothing written" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_cache_reuses_the_pdf_only_for_the_same_html(pdf, tmp_path):
+    # mkdocs build empties site/ each time: make build keeps the last PDF in
+    # .cache/booklet/ under the hash of its HTML, and lays it out again only
+    # when that changes.
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / ("0" * 64 + ".pdf")).write_bytes(b"an older booklet")
+    first = subprocess.run([sys.executable, "-m", "faqbuild.pdf", str(tmp_path / "a"), "--cache", str(cache)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0 and "cached" not in first.stdout, first.stdout + first.stderr
+    assert [p.name for p in cache.iterdir()] != ["0" * 64 + ".pdf"] and len(list(cache.iterdir())) == 1
+    second = subprocess.run([sys.executable, "-m", "faqbuild.pdf", str(tmp_path / "b"), "--cache", str(cache)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert second.returncode == 0 and "the cached copy" in second.stdout
+    assert (tmp_path / "b" / BOOKLET_PDF).read_bytes() == (tmp_path / "a" / BOOKLET_PDF).read_bytes() \
+        == pdf.read_bytes()
