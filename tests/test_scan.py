@@ -73,7 +73,8 @@ HOSTILE_ANSWER = ('Phải xong trong tháng 8/2025. <img src="https://tracker.ex
 def test_payloads_past_a_broken_first_layer_are_caught(tmp_path, monkeypatch):
     """With the rules and the sanitizer switched off, the hostile answer is built:
     the scan of the built site must still catch what it put there."""
-    faq = ("questions:\n  - id: quan-triet\n    topic: tasks\n    question: Khi nào?\n"
+    registry = (ROOT / "tests" / "good_inputs" / "minimal.yml").read_text(encoding="utf-8").split("\nquestions:")[0]
+    faq = (registry + "\nquestions:\n  - id: quan-triet\n    topic: tasks\n    question: Khi nào?\n"
            f"    answer: '{HOSTILE_ANSWER}'\n    citations:\n      - plan: \"002\"\n        section: \"II.1.1\"\n")
     project = make_project(tmp_path, faq)
     monkeypatch.setattr(faqbuild.questions, "check_markdown", lambda *args: True)
