@@ -18,7 +18,7 @@ from .md import (
     question_link,
 )
 from .model import Faq, Plan, Question
-from .text import fold_key, shorten, title_case
+from .text import fold_key, shorten, title_case, whole_word_in
 from .urls import (
     BOOKLET_PDF,
     HOME_PAGE,
@@ -69,6 +69,32 @@ def render_meta(q: Question, faq: Faq, page: str) -> str:
     return '\n<div class="faq-facets" markdown>\n\n' + "  \n".join(parts) + "\n\n</div>\n"
 
 
+def checklists_for(q: Question, faq: Faq) -> list[tuple[str, str]]:
+    """(page id, name) of every checklist an answer is about: the bodies of its
+    facets, and the bodies and reader groups its question names, by the names
+    the registry, the readers' names and the groups know."""
+    title = q.question.lower()
+    named = lambda names: any(whole_word_in(n.lower(), title) for n in names)
+    pages = {b.body: None for b in q.bodies}
+    for body in faq.bodies:
+        if body.named_in(q.question) or named(faq.register.reader_names(body.id)):
+            pages[body.id] = None
+    for group in faq.register.groups:
+        if named((group.name.split(" (")[0], *group.aliases)):
+            pages[group.id] = None
+    names = {b.id: b.short for b in faq.bodies} | {g.id: g.name.split(" (")[0] for g in faq.register.groups}
+    return [(pid, names[pid]) for pid in pages if pid in names]
+
+
+def render_checklists(q: Question, faq: Faq, page: str) -> str:
+    """Links from an answer about what a body must do to that body's checklist."""
+    found = checklists_for(q, faq)
+    if not found:
+        return ""
+    links = " · ".join(f"[{md_escape(name)}]({rel(page, body_page(pid))})" for pid, name in found)
+    return f'<p class="faq-checklists" markdown>Danh sách việc phải làm: {links}</p>\n'
+
+
 def render_views(q: Question, page: str) -> str:
     """Links from an answer to every view that shows it."""
     links = []
@@ -94,6 +120,7 @@ def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | N
         render_meta(q, faq, page),
         render_sources(q, plans, page),
         render_changed_line(q, faq, page),
+        render_checklists(q, faq, page),
         render_views(q, page),
         "",
     ])

@@ -78,6 +78,9 @@ class PageScanner(HTMLParser):
                 self.hit(shown, f"event-handler attribute {name!r}; expected none")
             elif name == "style":
                 self.hit(shown, f"style attribute {value[:60]!r}; expected styles in the stylesheets only")
+            elif name == "title" and "<" in value:
+                # The theme's tooltips (content.tooltips) show a title as HTML.
+                self.hit(shown, f"title holds markup {value[:60]!r}; expected plain words (tooltips render HTML)")
             if name in URL_ATTRIBUTES or name.endswith(":href"):
                 url = browser_url(value)
                 if url.startswith(SCRIPT_SCHEMES):

@@ -25,6 +25,7 @@ PLANTED = {
     '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">': "refresh to",
     '<h2 id="gioi-thieu">stolen</h2>': "duplicate id 'gioi-thieu'",
     "<p>a\u202eb</p>": "bidirectional control U+202E",
+    '<abbr title="&lt;img src=x onerror=alert(1)&gt;">X</abbr>': "title holds markup",
     '<style>body{background:url("https://tracker.example/b.png")}</style>': "loads from another host",
 }
 HARMLESS = '<p><a href="https://example.org/doc">a link a reader follows</a></p>'
