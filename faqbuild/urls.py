@@ -96,7 +96,8 @@ def change_anchor(date: str) -> str:
 
 def rel(from_page: str, to_page: str) -> str:
     """Relative link from one docs page to another, as MkDocs resolves them."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    # Rooted at "/" so that relpath never asks for the working directory.
+    return posixpath.relpath("/" + to_page, "/" + posixpath.dirname(from_page))
 
 
 def rel_html(from_page: str, to_page: str) -> str:
