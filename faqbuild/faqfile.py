@@ -49,7 +49,7 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan],
         question = validate_question(check, node, plans, body_ids, shared_glossary, seen_ids)
         if question is not None:
             questions.append(question)
-    check_answer_links(check, questions, items, plans)
+    check_answer_links(check, questions, items, plans, bodies)
     moved = list(validate_moved(check, items, {q.id for q in questions} | set(seen_ids)))
     changes = validate_changes(check, items, set(seen_ids) | {m.id for m in moved})
     if then is not None and not check.problems:
@@ -96,10 +96,10 @@ def valid_date(text: str) -> bool:
 
 
 def check_answer_links(check: Checker, questions: list[Question], items: dict,
-                       plans: dict[str, Plan]) -> bool:
+                       plans: dict[str, Plan], bodies: list[Body]) -> bool:
     """Site-relative links in answers must reach a page and anchor that exist."""
     before = len(check.problems)
-    pages = site_pages(plans, questions)
+    pages = site_pages(plans, questions, [b.id for b in bodies])
     nodes = {}
     for node in items["questions"][1].value if "questions" in items and items["questions"][1].kind == "seq" else []:
         if node.kind == "map" and "id" in node.value and "answer" in node.value \

@@ -9,6 +9,7 @@ their docs-relative path ("chu-de/nhiem-vu.md"); MkDocs publishes them as
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 
 from .model import Plan, Question, Section
 from .vocabulary import NAMED_SECTIONS, TOPICS
@@ -128,8 +129,10 @@ def question_href(from_page: str, q: Question) -> str:
     return f"{rel(from_page, question_page(q))}#{q.id}"
 
 
-def site_pages(plans: dict[str, Plan], questions: list[Question]) -> dict[str, set[str]]:
-    """Every page an answer may link to, with the anchors it has."""
+def site_pages(plans: dict[str, Plan], questions: list[Question],
+               body_ids: Iterable[str] = ()) -> dict[str, set[str]]:
+    """Every page an answer may link to, with the anchors it has (a body's
+    checklist is linked whole: its anchors come from the register, loaded later)."""
     pages: dict[str, set[str]] = {HOME_PAGE: set(), GLOSSARY_PAGE: set()}
     for topic in TOPICS:
         pages[topic_page(topic)] = {q.id for q in questions if q.topic == topic}
@@ -137,4 +140,6 @@ def site_pages(plans: dict[str, Plan], questions: list[Question]) -> dict[str, s
         pages[plan_page(plan.id)] = {section_anchor(s.id) for s in plan.sections} | {PLAN_NOTES_ANCHOR}
     for path in VIEW_PAGES.values():
         pages[path] = set()
+    for body_id in body_ids:
+        pages[body_page(body_id)] = set()
     return pages
