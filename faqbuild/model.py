@@ -193,6 +193,7 @@ class Faq:
     glossary: tuple[tuple[str, str], ...]   # (abbreviation, expansion)
     moved: tuple[Moved, ...] = ()
     published: tuple[tuple[str, str], ...] = ()   # (id, page) ever published
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (plan term, readers' words)
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Question]:
