@@ -812,11 +812,12 @@
      * measured on the tune part of tests/search_eval.yml (README, "Search"). */
     const RANK = {
       k1: 1.2,
-      fields: { title: { weight: 3, b: 0.3 }, text: { weight: 1, b: 0.6 }, tags: { weight: 3, b: 0 } },
+      fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.75 }, tags: { weight: 8, b: 0 } },
       folded: 0.5,         /* a folded match, in a query typed with diacritics */
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 0.8,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
+      coverage: 0,         /* score × (share of the query's weight found)^coverage */
       /* By kind of row: answers first; a plan section or a body's page when
        * it holds much more of the query. */
       kind: { answer: 1, section: 0.75, body: 0.7, other: 0.4 }
@@ -994,6 +995,7 @@
       const total = index.viCount || Object.keys(index.fieldVectors).length / index.fields.length
       const postings = slots.map(slot => slotPostings(index, slot))
       const weights = postings.map((p, i) => slots[i].weight * idf(p.size, total))
+      const totalWeight = weights.reduce((a, b) => a + b, 0) || 1
       for (const result of results) {
         const kind = kindOf(result.ref)
         if (kind === null) {
@@ -1001,10 +1003,12 @@
           continue
         }
         let score = 0
+        let found = 0
         for (let i = 0; i < slots.length; i++) {
           const fields = postings[i].get(result.ref)
           if (!fields)
             continue
+          found += weights[i]
           let tf = 0
           for (const field of Object.keys(fields)) {
             let sum = 0
@@ -1025,7 +1029,7 @@
               score += RANK.phrase * (weights[i] + weights[i + 1]) / 2 * saturate(pairs)
           }
         }
-        result.score = score * RANK.kind[kind]
+        result.score = score * RANK.kind[kind] * Math.pow(found / totalWeight, RANK.coverage)
       }
       return results.filter(r => r.score > 0).sort((a, b) => b.score - a.score)
     }
