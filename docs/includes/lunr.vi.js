@@ -812,16 +812,23 @@
      * measured on the tune part of tests/search_eval.yml (README, "Search"). */
     const RANK = {
       k1: 1.2,
-      fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.75 }, tags: { weight: 8, b: 0 } },
+      fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.9 }, tags: { weight: 8, b: 0 } },
       folded: 0.5,         /* a folded match, in a query typed with diacritics */
       prefix: 0.6,         /* a longer syllable for the one still being typed */
-      phrase: 0.8,         /* two typed syllables side by side, per pair */
+      phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
       coverage: 0,         /* score × (share of the query's weight found)^coverage */
+      common: 0.3,         /* a word of COMMON_WORDS */
       /* By kind of row: answers first; a plan section or a body's page when
        * it holds much more of the query. */
       kind: { answer: 1, section: 0.75, body: 0.7, other: 0.4 }
     }
+
+    /* Words that shape a question rather than name what it is about ("ai",
+     * "khi nào", "có phải … không"), folded. Every title has some, so at
+     * full weight they pick answers by the form of their question. */
+    const COMMON_WORDS = new Set(("ai gi nao khong co phai la nhung cac cua va cho voi thi duoc " +
+      "bao gio khi o dau may the nhu lam sao vay hay hoac ve den tu trong").split(" "))
 
     /* The kind of result a document is, from its location. Topic pages as a
      * whole (their title and one-line blurb) are not results: each of their
@@ -915,7 +922,8 @@
             for (const term of termsWithPrefix(index, w.core))
               put(term, RANK.prefix)
         }
-        return { terms: terms, weight: 1, group: 0, folded: foldForm(w.core) }
+        return { terms: terms, weight: COMMON_WORDS.has(foldForm(w.core)) ? RANK.common : 1,
+                 group: 0, folded: foldForm(w.core) }
       })
       /* Synonyms: where the reader's words stand in a row, the plan's term
        * joins the query at RANK.synonym, one run of its own. */
