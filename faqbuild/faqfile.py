@@ -155,7 +155,8 @@ def validate_synonyms(check: Checker, items: dict) -> Iterator[tuple[str, tuple[
                            "single spaces, such as \"kinh phí\"")
             continue
         if value.kind != "seq" or not value.value:
-            check.add(value, f"synonyms {term!r}: expected a list of readers' words; got {value.describe()}")
+            got = "an empty list" if value.kind == "seq" else value.describe()
+            check.add(value, f"synonyms {term!r}: expected a list of readers' words; got {got}")
             continue
         words = []
         for word in value.value:
