@@ -813,7 +813,7 @@
     const RANK = {
       k1: 1.2,
       fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.9 }, tags: { weight: 8, b: 0 } },
-      folded: 0.5,         /* a folded match, in a query typed with diacritics */
+      folded: 0.1,         /* a folded match, in a query typed with diacritics */
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
@@ -995,9 +995,16 @@
       return count
     }
 
-    /* Our score for every result lunr found. */
-    function rank(index, results, typed) {
+    /* Our score for every result lunr found. `phrases` are the glossary
+     * clauses of the query: a typed meaning or abbreviation, found where the
+     * text has the whole phrase or its abbreviation (whose words share one
+     * position, so the pairs below cannot see them). Each counts as the
+     * pairs of its words. */
+    function rank(index, results, typed, phrases) {
       const slots = slotsOf(index, typed)
+      for (const [k, clause] of (phrases || []).entries())
+        slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k,
+                     weight: RANK.phrase * Math.max(1, clause.boost / PHRASE_WEIGHT - 1) })
       if (!slots.length || !results.length)
         return results
       const total = index.viCount || Object.keys(index.fieldVectors).length / index.fields.length
@@ -1065,22 +1072,25 @@
       if (!index.pipeline || index.pipeline._stack.indexOf(lunr.vi.searchTerms) < 0)
         return query.call(this, fn)
       let typed = []
+      let phrases = []
       let ranked = false
       const results = query.call(this, function (q) {
         fn.call(q, q)
         /* Copies: rewriteClauses changes the clauses it is given. */
         typed = q.clauses.map(c => Object.assign({}, c))
-        /* Material's suggestion query asks for titles only, every term
-         * required: leave its order to lunr. */
-        ranked = typed.every(c => c.presence !== lunr.Query.presence.REQUIRED)
+        /* Material's suggestion query (titles only, every term required,
+         * run after the reader's query) is left to lunr, and leaves the
+         * scores of the reader's query alone. */
+        ranked = !typed.every(c => Array.isArray(c.fields) && c.fields.length === 1 && c.fields[0] === "title")
         /* Glossary clauses first: Material suggests the last matched term. */
-        q.clauses = glossaryClauses(q, typed)
+        phrases = glossaryClauses(q, typed)
+        q.clauses = phrases
           .concat(ranked ? synonymClauses(q, index, typed) : [])
           .concat(rewriteClauses(index, q.clauses))
       })
       if (!ranked)
         return tidyMatchData(index, results)
-      const out = rank(index, results, typed)
+      const out = rank(index, results, typed, phrases)
       lastScores = new Map(out.map(r => [r.ref, r.score]))
       return tidyMatchData(index, out)
     })
