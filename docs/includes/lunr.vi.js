@@ -813,7 +813,7 @@
     const RANK = {
       k1: 1.2,
       fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.9 }, tags: { weight: 8, b: 0 } },
-      folded: 0.1,         /* a folded match, in a query typed with diacritics */
+      folded: 0.01,        /* a folded match, in a query typed with diacritics */
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
@@ -999,12 +999,12 @@
      * clauses of the query: a typed meaning or abbreviation, found where the
      * text has the whole phrase or its abbreviation (whose words share one
      * position, so the pairs below cannot see them). Each counts as the
-     * pairs of its words. */
+     * pairs of its words, and one more for being whole. */
     function rank(index, results, typed, phrases) {
       const slots = slotsOf(index, typed)
       for (const [k, clause] of (phrases || []).entries())
         slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k,
-                     weight: RANK.phrase * Math.max(1, clause.boost / PHRASE_WEIGHT - 1) })
+                     weight: RANK.phrase * clause.boost / PHRASE_WEIGHT })
       if (!slots.length || !results.length)
         return results
       const total = index.viCount || Object.keys(index.fieldVectors).length / index.fields.length
