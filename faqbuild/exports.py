@@ -14,6 +14,7 @@ from .model import Deadline, Duty, Faq, Plan
 from .plan_pages import section_heading
 from .urls import (
     SEARCH_GLOSSARY_SLOT,
+    SEARCH_SYNONYMS_SLOT,
     SEARCH_TEMPLATE,
     VIEW_PAGES,
     body_page,
@@ -118,7 +119,9 @@ def deadline_json(d: Deadline | None) -> dict | None:
 
 
 def render_search_language(faq: Faq, template: str) -> str:
-    """lunr.vi for Material's search worker: the template with the glossary filled in."""
+    """lunr.vi for Material's search worker: the template with the glossary
+    and the synonyms filled in."""
     glossary = json.dumps(dict(faq.glossary), ensure_ascii=False, sort_keys=True)
+    synonyms = json.dumps({term: list(words) for term, words in faq.synonyms}, ensure_ascii=False, sort_keys=True)
     return f"/* {GENERATED_MARK}; edit docs/{SEARCH_TEMPLATE} */\n" + template.replace(
-        SEARCH_GLOSSARY_SLOT, glossary)
+        SEARCH_GLOSSARY_SLOT, glossary).replace(SEARCH_SYNONYMS_SLOT, synonyms)

@@ -18,7 +18,7 @@ from .questions import validate_question
 from .rules import URL_SCHEME_RE, locate
 from .sanitize import decoded
 from .shapes import BODY, CHANGE, FAQ
-from .text import expected_one_of
+from .text import expected_one_of, fold_key
 from .urls import question_page, site_pages
 
 
@@ -41,6 +41,7 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan],
         return None, check.problems
     bodies = list(validate_bodies(check, items))
     glossary = list(validate_glossary(check, items))
+    synonyms = list(validate_synonyms(check, items))
     body_ids = {b.id: b for b in bodies}
     questions: list[Question] = []
     seen_ids: dict[str, Node] = {}
@@ -56,7 +57,8 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan],
         then(check, items, questions, bodies)
     if check.problems:
         return None, check.problems
-    return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved), changes=changes), []
+    return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved), changes=changes,
+               synonyms=tuple(synonyms)), []
 
 
 def validate_changes(check: Checker, items: dict, known_ids: set[str]) -> tuple[Change, ...]:
@@ -171,6 +173,50 @@ def validate_glossary(check: Checker, items: dict) -> Iterator[tuple[str, str]]:
                              "expected plain words on one line (write 'và' for '&')")
             continue
         yield abbr, meaning
+
+
+# A search term or a reader's word: Vietnamese words (letters, digits), one
+# space between them. The search matches them word by word, folded.
+SEARCH_WORDS = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+
+
+def validate_synonyms(check: Checker, items: dict) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """`synonyms:` maps a term of the plans to the words readers use for it;
+    the search adds the term where a query has one of the words."""
+    if "synonyms" not in items:
+        return
+    node = items["synonyms"][1]
+    if node.kind != "map":
+        check.add(node, f"synonyms: expected a mapping of a plan's term to readers' words; got {node.describe()}")
+        return
+    seen: dict[tuple[str, str], Node] = {}
+    for term, (key, value) in node.value.items():
+        if not SEARCH_WORDS.fullmatch(term):
+            check.add(key, f"synonyms: {term!r} is not a search term; expected words separated by "
+                           "single spaces, such as \"kinh phí\"")
+            continue
+        if value.kind != "seq" or not value.value:
+            got = "an empty list" if value.kind == "seq" else value.describe()
+            check.add(value, f"synonyms {term!r}: expected a list of readers' words; got {got}")
+            continue
+        words = []
+        for word in value.value:
+            text = str(word.value) if word.kind == "scalar" and word.tag == "str" else None
+            if text is None or not SEARCH_WORDS.fullmatch(text):
+                check.add(word, f"synonyms {term!r}: expected words separated by single spaces, such as "
+                                f"\"ngân sách\"; got {word.describe() if text is None else repr(text)}")
+                continue
+            folded = (fold_key(term), fold_key(text))
+            if folded[0] == folded[1]:
+                check.add(word, f"synonyms {term!r}: {text!r} is the term itself; expected another word for it")
+                continue
+            if folded in seen:
+                check.add(word, f"synonyms {term!r}: {text!r} is listed twice; expected each word once")
+                continue
+            seen[folded] = word
+            words.append(text)
+        if words:
+            yield term, tuple(words)
 
 
 def coverage(plans: dict[str, Plan], faq: Faq) -> dict[str, tuple[list[str], list[str]]]:

@@ -210,6 +210,7 @@ class Faq:
     glossary: tuple[tuple[str, str], ...]   # (abbreviation, expansion)
     moved: tuple[Moved, ...] = ()
     published: tuple[tuple[str, str], ...] = ()   # (id, page) ever published
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (plan term, readers' words)
     register: "Register" = dataclasses.field(default_factory=lambda: Register())  # plans/duties/
     changes: tuple[Change, ...] = ()              # the change log, newest first
 

@@ -179,8 +179,12 @@ def render_home(plans: dict[str, Plan], faq: Faq) -> str:
     for topic, (slug, title, blurb) in TOPICS.items():
         out.append(f"- [{title}]({topic_page(topic)}) ({counts[topic]} câu hỏi): {blurb}")
     out += ["", "## Cách tìm câu trả lời {#cach-tim}", "",
-            "Gõ vào ô **Tìm kiếm** ở đầu trang (hoặc nhấn phím `/`). Mỗi câu hỏi là một kết quả "
-            "riêng; bấm vào kết quả để đến thẳng câu trả lời.", "",
+            "Gõ vào ô **Tìm kiếm** ở đầu trang (hoặc nhấn phím `/`), có dấu hay không dấu đều được, "
+            "viết tắt (DLXH, MTTQ, BTGDV…) cũng được. Có thể dùng từ thường ngày: “tiền”, “ngân sách” "
+            "tìm ra “kinh phí”; “hạn chót”, “khi nào” tìm ra “thời hạn”, “thời gian”.", "",
+            "Mỗi kết quả là một câu trả lời, một mục của kế hoạch hoặc trang của một cơ quan, xếp "
+            "theo mức độ phù hợp: kết quả đầu tiên là câu trả lời khớp nhất; dòng chữ nhỏ phía trên "
+            "cho biết kết quả thuộc trang nào. Bấm vào kết quả để đến thẳng nội dung đó.", "",
             "## Cách trích dẫn một câu trả lời {#cach-trich-dan}", "",
             "Mỗi câu hỏi có liên kết cố định theo mã của câu hỏi. Bấm nút **Sao chép liên kết** "
             "cạnh câu hỏi (hoặc biểu tượng ¶) rồi dán vào văn bản của đơn vị. Liên kết không đổi "

@@ -95,6 +95,8 @@ FAQ = Shape({
     "bodies": Field({"type": "object", "description": "Registry of responsible bodies, by id.",
                      "propertyNames": {"pattern": ID_RE.pattern, "maxLength": MAX_ID_CHARS}, "additionalProperties": BODY.schema()}),
     "glossary": Field({"type": "object", "description": "Abbreviation -> meaning.", "additionalProperties": TEXT}),
+    "synonyms": Field({"type": "object", "description": "A plan's term -> the words readers use for it (search).",
+                       "additionalProperties": {"type": "array", "items": TEXT, "minItems": 1}}),
     "moved": Field({"type": "array", "description": "Published ids that no longer name a question.",
                     "items": MOVED.schema(oneOf=[{"required": ["moved_to"]}, {"required": ["retired"]}])}),
     "questions": Field({"type": "array", "items": QUESTION.schema()}, required=True),

@@ -73,6 +73,7 @@ def make_project(tmp: Path, faq_text: str) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     shutil.copytree(ROOT / "plans", project / "plans", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)   # theme.custom_dir
     for hand_written in ("assets", "includes"):
         shutil.copytree(ROOT / "docs" / hand_written, project / "docs" / hand_written, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("abbreviations.md", "lunr", "*.min.js"))

@@ -56,7 +56,7 @@ async function main() {
         if (request.lunr_vi && path.basename(file) === "lunr.vi.min.js") {
           code = fs.readFileSync(request.lunr_vi, "utf8")
           if (request.glossary !== undefined)
-            code = code.split("__GLOSSARY__").join(JSON.stringify(request.glossary))
+            code = code.split("__GLOSSARY__").join(JSON.stringify(request.glossary)).split("__SYNONYMS__").join(JSON.stringify(request.synonyms || {}))
         } else {
           code = fs.readFileSync(file, "utf8")
         }

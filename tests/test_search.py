@@ -25,7 +25,7 @@ import pytest
 from faqbuild.faqfile import load_faq
 from faqbuild.plans import load_plans
 from faqbuild.text import fold_key
-from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_TEMPLATE
+from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_TEMPLATE
 from conftest import ROOT
 from search_harness import SearchHarness
 
@@ -121,11 +121,15 @@ def bare(word: str) -> str:
 def test_site_ships_our_lunr_vi_with_the_glossary(site, glossary):
     shipped = (site / LUNR_VI).read_text(encoding="utf-8")
     template = (ROOT / "docs" / SEARCH_TEMPLATE).read_text(encoding="utf-8")
-    before, after = template.split(SEARCH_GLOSSARY_SLOT)
-    assert before in shipped and after in shipped
+    # Everything but the two slots is the template as written.
+    pieces = re.split(f"{SEARCH_GLOSSARY_SLOT}|{SEARCH_SYNONYMS_SLOT}", template)
+    assert len(pieces) == 3 and all(piece in shipped for piece in pieces)
     faq, problems = load_faq(ROOT / "faq.yml", "faq.yml", load_plans(ROOT / "plans", "plans")[0])
     assert not problems
     assert glossary == dict(faq.glossary)
+    match = re.search(r"^\s*const SYNONYMS = (\{.*\})\s*$", shipped, re.M)
+    assert match and json.loads(match.group(1)) == {term: list(words) for term, words in faq.synonyms}
+    assert faq.synonyms, "faq.yml has a synonyms section"
     import material
     theirs = Path(material.__file__).parent / "templates" / LUNR_VI
     assert theirs.read_text(encoding="utf-8") != shipped

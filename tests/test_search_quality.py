@@ -1,6 +1,9 @@
-"""Search quality floors on the project's reader queries, typed into the built
-site's search box in headless Chromium (tests/bench/bench_search.py prints the
-same figures). A held-out set is run elsewhere: these are floors, not targets."""
+"""Search quality floors on tests/search_eval.yml (175 reader queries written
+from the plans by someone who never saw the questions or the search code),
+typed into the built site's search box in headless Chromium; the first row
+and the first three rows a reader sees (tests/bench/bench_search.py prints the
+same figures, over http and file://). Floors sit a little under what was
+measured (README, "Search"), so that a change that loses answers fails."""
 
 from __future__ import annotations
 
@@ -9,18 +12,39 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
 
-from bench_search import evaluate, load_queries, summary  # noqa: E402
+from bench_search import MEDIAN_BUDGET_MS, evaluate, load_queries, summary  # noqa: E402
+
+FLOORS = {"tune": (0.74, 0.89), "heldback": (0.88, 0.93)}
 
 
 def test_reader_queries_find_their_answers(built_site, browser):
     queries = load_queries()
-    assert len(queries) >= 40
+    assert len(queries) >= 150
     rows = evaluate(built_site, queries, browser=browser)
-    s = summary(rows)
-    misses = [(r["q"], r["got"]) for r in rows if not r["top3"]]
-    assert s["top3"] >= 0.95, misses
-    assert s["top1"] >= 0.80, [(r["q"], r["got"]) for r in rows if not r["top1"]]
-    # Queries typed without diacritics do as well as the rest, within reason.
-    plain = [r for r in rows if r["q"] == r["q"].encode("ascii", "ignore").decode()]
-    assert len(plain) >= 20 and summary(plain)["top3"] >= 0.9
-    assert s["median_ms"] <= 100, s
+    for part, (top1, top3) in FLOORS.items():
+        s = summary([r for r in rows if r["part"] == part])
+        assert s["queries"] >= 60, part
+        assert s["top3"] >= top3, (part, [(r["q"], r["got"]) for r in rows if r["part"] == part and not r["top3"]])
+        assert s["top1"] >= top1, (part, [(r["q"], r["got"]) for r in rows if r["part"] == part and not r["top1"]])
+    # Queries typed without diacritics, or with them, do about as well.
+    for form in ("diacritics", "no-diacritics"):
+        assert summary([r for r in rows if r["form"] == form])["top3"] >= 0.85, form
+    assert summary(rows)["median_ms"] <= MEDIAN_BUDGET_MS
+
+
+def test_first_row_is_a_result_not_a_page_caption(built_site, browser):
+    """Every row is an answer, a plan section or a body's page; the caption
+    above a section row (its page, score 0) is never the first thing shown,
+    and two answers of one page can both be shown before any other."""
+    from search_harness import SearchHarness
+    with SearchHarness(built_site, browser=browser) as search:
+        outcome = search.query("kinh phi du luan xa hoi")
+    rows = [i for i in outcome.items if not (i.is_page and i.score == 0)]
+    assert rows and rows[0].anchor and rows[0].url.startswith("chu-de/")
+    assert not any(i.more for i in outcome.items)
+    captions = [i for i in outcome.items if i.is_page and i.score == 0]
+    assert captions and all(c.url.split("#")[0] == r.url.split("#")[0]
+                            for c, r in zip(outcome.items[::2], outcome.items[1::2]) if c in captions)
+    pages = [r.url.split("#")[0] for r in rows[:5]]
+    assert len(set(pages)) < len(pages), "two answers of one page among the first five rows"
+    assert "từ khác" not in outcome.meta and "kết quả" in outcome.meta

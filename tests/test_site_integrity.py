@@ -67,6 +67,7 @@ def build_once(out: Path, env_extra: dict[str, str]) -> None:
     docs = out / "docs"
     # build_faq.py into a copy of docs/ so the repository is untouched.
     subprocess.run(["cp", "-r", str(ROOT / "docs"), str(docs)], check=True)
+    subprocess.run(["cp", "-r", str(ROOT / "overrides"), str(out / "overrides")], check=True)   # theme.custom_dir
     result = subprocess.run([sys.executable, "build_faq.py", "--docs", str(docs)], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

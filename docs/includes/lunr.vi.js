@@ -97,6 +97,10 @@
     /* The glossary of faq.yml, {abbreviation: meaning}, filled in by build_faq.py. */
     const GLOSSARY = __GLOSSARY__
 
+    /* The synonyms of faq.yml, {plan term: [readers' words]}, filled in by
+     * build_faq.py. */
+    const SYNONYMS = __SYNONYMS__
+
     /* Prefixes of index terms that typing cannot produce (typed terms keep
      * letters, digits and wildcards only, see normaliseQueryTerm):
      *   FOLD_MARK + folded form   "\u0003ban" for "bản", "Ban", "bàn"…
@@ -795,67 +799,355 @@
       }
     })
 
-    /* Rewrite the clauses of queries on indexes built with lunr.vi. */
+    /* ------------------------------------------------------------------------
+     * Ranking: BM25 across fields, phrases, synonyms
+     * --------------------------------------------------------------------- */
+
+    /* lunr ranks by a cosine of BM25 weights, and Material multiplies the
+     * title's weight by 1000: a query word in a question's title then
+     * outweighs any number of rare words in its answer. This file ranks the
+     * documents lunr finds itself (BM25F: term frequencies summed across
+     * fields with these weights, saturated once), and lunr's own score is
+     * only used to find the candidates and their match data. The values were
+     * measured on the tune part of tests/search_eval.yml (README, "Search"). */
+    const RANK = {
+      k1: 1.2,
+      fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.9 }, tags: { weight: 8, b: 0 } },
+      folded: 0.01,        /* a folded match, in a query typed with diacritics */
+      prefix: 0.6,         /* a longer syllable for the one still being typed */
+      phrase: 1.5,         /* two typed syllables side by side, per pair */
+      synonym: 0.7,        /* a plan term found through a reader's word */
+      coverage: 0,         /* score × (share of the query's weight found)^coverage */
+      common: 0.3,         /* a word of COMMON_WORDS */
+      /* By kind of row: answers first; a plan section or a body's page when
+       * it holds much more of the query. */
+      kind: { answer: 1, section: 0.75, body: 0.7, other: 0.4 }
+    }
+
+    /* Words that shape a question rather than name what it is about ("ai",
+     * "khi nào", "có phải … không"), folded. Every title has some, so at
+     * full weight they pick answers by the form of their question. */
+    const COMMON_WORDS = new Set(("ai gi nao khong co phai la nhung cac cua va cho voi thi duoc " +
+      "bao gio khi o dau may the nhu lam sao vay hay hoac ve den tu trong").split(" "))
+
+    /* The kind of result a document is, from its location. Topic pages as a
+     * whole (their title and one-line blurb) are not results: each of their
+     * answers is. */
+    function kindOf(location) {
+      const hash = location.indexOf("#")
+      const path = hash < 0 ? location : location.slice(0, hash)
+      if (path.startsWith("chu-de/"))
+        return hash < 0 ? null : "answer"
+      if (path.startsWith("ke-hoach/"))
+        return hash < 0 ? null : "section"
+      if (path.startsWith("co-quan/"))
+        return path === "co-quan/index.html" ? "other" : "body"
+      return "other"
+    }
+
+    /* Field lengths, kept from the builder for BM25's length normalisation. */
+    patch(lunr.Builder.prototype, "build", build => function () {
+      const index = build.call(this)
+      if (this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0) {
+        index.viLengths = this.fieldLengths
+        index.viAverage = this.averageFieldLength
+        index.viCount = this.documentCount
+      }
+      return index
+    })
+
+    /* Sorted index terms, for expanding the syllable still being typed. */
+    function sortedTerms(index) {
+      if (!index.viSorted)
+        index.viSorted = Object.keys(index.invertedIndex).sort()
+      return index.viSorted
+    }
+
+    function termsWithPrefix(index, prefix) {
+      const terms = sortedTerms(index)
+      let lo = 0
+      let hi = terms.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (terms[mid] < prefix) lo = mid + 1
+        else hi = mid
+      }
+      const out = []
+      for (let i = lo; i < terms.length && terms[i].startsWith(prefix) && out.length < 200; i++)
+        out.push(terms[i])
+      return out
+    }
+
+    /* Synonyms as folded word sequences: readers' words → plan terms. */
+    const synonymRules = []
+    for (const term of Object.keys(SYNONYMS || {}))
+      for (const word of SYNONYMS[term] || []) {
+        const from = wordParts(word).map(foldForm)
+        const to = wordParts(term).map(exactForm)
+        if (from.length && to.length)
+          synonymRules.push({ from: from, to: to })
+      }
+
+    /* The words of a query as ranking slots. Each slot lists the index terms
+     * that count for it with their weights:
+     *  - a word typed without diacritics: its folded form;
+     *  - a word typed with diacritics: its exact form, and its folded form at
+     *    RANK.folded (a missing or wrong mark still finds the word);
+     *  - the last word, still being typed (Material's trailing "*", two
+     *    letters or more): also the longer syllables it starts, at
+     *    RANK.prefix. Every other word is a whole syllable.
+     * `group` numbers the runs of words typed side by side (phrase pairs are
+     * only formed inside one run: typed words, or one synonym's words). */
+    function slotsOf(index, typed) {
+      const words = typed
+        .filter(c => typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK &&
+          c.presence !== lunr.Query.presence.PROHIBITED)
+        .map(c => ({ core: c.term.replace(/\*/g, ""), prefix: /\*$/.test(c.term) }))
+        .filter(w => w.core)
+      const careful = words.some(w => accented(w.core))
+      const slots = words.map(function (w, i) {
+        const folded = FOLD_MARK + foldForm(w.core)
+        const terms = new Map()
+        const put = (term, weight) => terms.set(term, Math.max(terms.get(term) || 0, weight))
+        if (careful) {
+          put(w.core, 1)
+          put(folded, RANK.folded)
+        } else {
+          put(folded, 1)
+        }
+        if (i === words.length - 1 && w.prefix && w.core.length >= 2) {
+          for (const term of termsWithPrefix(index, folded))
+            put(term, RANK.prefix * (careful ? RANK.folded : 1))
+          if (careful)
+            for (const term of termsWithPrefix(index, w.core))
+              put(term, RANK.prefix)
+        }
+        return { terms: terms, weight: COMMON_WORDS.has(foldForm(w.core)) ? RANK.common : 1,
+                 group: 0, folded: foldForm(w.core) }
+      })
+      /* Synonyms: where the reader's words stand in a row, the plan's term
+       * joins the query at RANK.synonym, one run of its own. */
+      const foldedWords = slots.map(s => s.folded)
+      let group = 1
+      for (const rule of synonymRules) {
+        for (let k = 0; k + rule.from.length <= foldedWords.length; k++) {
+          if (!rule.from.every((f, j) => foldedWords[k + j] === f))
+            continue
+          for (const word of rule.to)
+            slots.push({ terms: new Map([[FOLD_MARK + foldForm(word), 1]]), weight: RANK.synonym,
+                         group: group, folded: foldForm(word) })
+          group++
+          break
+        }
+      }
+      return slots
+    }
+
+    /* Per slot and document: the positions matched in each field, each
+     * position once, at the weight of its best term. */
+    function slotPostings(index, slot) {
+      const byDoc = new Map()
+      for (const [term, weight] of slot.terms) {
+        const posting = index.invertedIndex[term]
+        if (!posting)
+          continue
+        for (const field of index.fields) {
+          const docs = posting[field]
+          if (!docs)
+            continue
+          for (const ref of Object.keys(docs)) {
+            const positions = (docs[ref] && docs[ref].position) || [0]
+            let fields = byDoc.get(ref)
+            if (!fields)
+              byDoc.set(ref, fields = Object.create(null))
+            const seen = fields[field] || (fields[field] = new Map())
+            for (const p of positions)
+              if ((seen.get(p) || 0) < weight)
+                seen.set(p, weight)
+          }
+        }
+      }
+      return byDoc
+    }
+
+    function idf(count, total) {
+      return Math.log(1 + (total - count + 0.5) / (count + 0.5))
+    }
+
+    function fieldNorm(index, field, ref) {
+      const spec = RANK.fields[field] || { weight: 1, b: 0.5 }
+      const length = (index.viLengths && index.viLengths[field + "/" + ref]) || 0
+      const average = (index.viAverage && index.viAverage[field]) || 1
+      return spec.weight / (1 - spec.b + spec.b * length / average)
+    }
+
+    function saturate(tf) {
+      return tf * (RANK.k1 + 1) / (tf + RANK.k1)
+    }
+
+    /* Positions are Material's (block << 20 | index of the token in its
+     * block): the next token of the same block is position + 1. */
+    function adjacent(left, right) {
+      let count = 0
+      for (const p of left.keys())
+        if (right.has(p + 1))
+          count += Math.min(left.get(p), right.get(p + 1))
+      return count
+    }
+
+    /* Our score for every result lunr found. `phrases` are the glossary
+     * clauses of the query: a typed meaning or abbreviation, found where the
+     * text has the whole phrase or its abbreviation (whose words share one
+     * position, so the pairs below cannot see them). Each counts as the
+     * pairs of its words, and one more for being whole. */
+    function rank(index, results, typed, phrases) {
+      const slots = slotsOf(index, typed)
+      for (const [k, clause] of (phrases || []).entries())
+        slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k,
+                     weight: RANK.phrase * clause.boost / PHRASE_WEIGHT })
+      if (!slots.length || !results.length)
+        return results
+      const total = index.viCount || Object.keys(index.fieldVectors).length / index.fields.length
+      const postings = slots.map(slot => slotPostings(index, slot))
+      const weights = postings.map((p, i) => slots[i].weight * idf(p.size, total))
+      const totalWeight = weights.reduce((a, b) => a + b, 0) || 1
+      for (const result of results) {
+        const kind = kindOf(result.ref)
+        if (kind === null) {
+          result.score = 0
+          continue
+        }
+        let score = 0
+        let found = 0
+        for (let i = 0; i < slots.length; i++) {
+          const fields = postings[i].get(result.ref)
+          if (!fields)
+            continue
+          found += weights[i]
+          let tf = 0
+          for (const field of Object.keys(fields)) {
+            let sum = 0
+            for (const w of fields[field].values())
+              sum += w
+            tf += sum * fieldNorm(index, field, result.ref)
+          }
+          score += weights[i] * saturate(tf)
+          /* The pair this word makes with the next one typed. */
+          const next = slots[i + 1]
+          const after = next && next.group === slots[i].group && postings[i + 1].get(result.ref)
+          if (after) {
+            let pairs = 0
+            for (const field of Object.keys(fields))
+              if (after[field])
+                pairs += adjacent(fields[field], after[field]) * fieldNorm(index, field, result.ref)
+            if (pairs)
+              score += RANK.phrase * (weights[i] + weights[i + 1]) / 2 * saturate(pairs)
+          }
+        }
+        result.score = score * RANK.kind[kind] * Math.pow(found / totalWeight, RANK.coverage)
+      }
+      return results.filter(r => r.score > 0).sort((a, b) => b.score - a.score)
+    }
+
+    /* Synonym clauses, so that lunr finds the documents that only have the
+     * plan's term (and their match data marks it). */
+    function synonymClauses(query, index, typed) {
+      const clauses = []
+      for (const slot of slotsOf(index, typed))
+        if (slot.group > 0)
+          for (const term of slot.terms.keys()) {
+            query.clause({ term: term, boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
+            clauses.push(query.clauses.pop())
+          }
+      return clauses
+    }
+
+    /* The score of each location in the last query, for regrouping. */
+    let lastScores = new Map()
+
+    /* Rewrite the clauses of queries on indexes built with lunr.vi, and rank
+     * the results. */
     patch(lunr.Index.prototype, "query", query => function (fn) {
       const index = this
       if (!index.pipeline || index.pipeline._stack.indexOf(lunr.vi.searchTerms) < 0)
         return query.call(this, fn)
       let typed = []
+      let phrases = []
+      let ranked = false
       const results = query.call(this, function (q) {
         fn.call(q, q)
-        typed = q.clauses.slice()
+        /* Copies: rewriteClauses changes the clauses it is given. */
+        typed = q.clauses.map(c => Object.assign({}, c))
+        /* Material's suggestion query (titles only, every term required,
+         * run after the reader's query) is left to lunr, and leaves the
+         * scores of the reader's query alone. */
+        ranked = !typed.every(c => Array.isArray(c.fields) && c.fields.length === 1 && c.fields[0] === "title")
         /* Glossary clauses first: Material suggests the last matched term. */
-        q.clauses = glossaryClauses(q, typed).concat(rewriteClauses(index, typed))
+        phrases = glossaryClauses(q, typed)
+        q.clauses = phrases
+          .concat(ranked ? synonymClauses(q, index, typed) : [])
+          .concat(rewriteClauses(index, q.clauses))
       })
-      return tidyMatchData(index, boostTitleCoverage(results, typed))
+      if (!ranked)
+        return tidyMatchData(index, results)
+      const out = rank(index, results, typed, phrases)
+      lastScores = new Map(out.map(r => [r.ref, r.score]))
+      return tidyMatchData(index, out)
     })
 
-    /* Readers type the words of the question they have in mind, and common
-     * words (kế hoạch, của, tỉnh) are in almost every answer, where BM25 gives
-     * them little weight. So a result whose title holds every typed word is
-     * lifted above one that matches a few of them many times: the score is
-     * multiplied by 100^(share³), share being the part of the typed words
-     * found in the title (a folded or exact form, or a prefix for the word
-     * being typed). Glossary matches count for the words they stand for.
-     * The cube keeps a title with half the words (common ones, often) close
-     * to where lunr put it, and lifts the titles that hold them all. */
-    function boostTitleCoverage(results, typed) {
-      const words = typed.filter(c => c && typeof c.term === "string" &&
-        c.term.charAt(0) !== GLOSSARY_MARK && c.presence !== lunr.Query.presence.PROHIBITED)
-      if (words.length === 0 || results.length === 0)
-        return results
-      /* Typed terms may already carry the fold mark and a trailing "*". */
-      const wanted = words.map(c => {
-        const term = c.term.charAt(0) === FOLD_MARK ? c.term.slice(1) : c.term
-        return { folded: foldForm(term.replace(/\*/g, "")), prefix: /\*$/.test(term) }
-      }).filter(w => w.folded)
-      if (wanted.length === 0)
-        return results
-      for (const result of results) {
-        const all = Object.keys(result.matchData.metadata)
-        const keys = all.filter(k => result.matchData.metadata[k].title)
-        const inTitle = []
-        /* A glossary phrase (or its abbreviation) anywhere stands for all of
-         * its words: the page has the whole thing the reader typed. */
-        for (const k of all)
-          if (k.charAt(0) === GLOSSARY_MARK && byMark.has(k))
-            inTitle.push(foldForm(byMark.get(k).joined), ...byMark.get(k).words)
-        for (const k of keys) {
-          if (k.charAt(0) === FOLD_MARK)
-            inTitle.push(k.slice(1))
-          else if (k.charAt(0) !== GLOSSARY_MARK)
-            inTitle.push(foldForm(k))
-          else if (byMark.has(k))                  /* the abbreviation and its words */
-            inTitle.push(foldForm(byMark.get(k).joined), ...byMark.get(k).words)
-        }
-        let found = 0
-        for (const w of wanted)
-          if (inTitle.some(t => (w.prefix ? t.startsWith(w.folded) : t === w.folded)))
-            found += 1
-        const share = found / wanted.length
-        result.score *= Math.pow(100, share * share * share)
+    /* ------------------------------------------------------------------------
+     * Result rows
+     * --------------------------------------------------------------------- */
+
+    /* Material groups results by page and starts each group with the page's
+     * title; inside a group it shows the best section and folds the others
+     * under "N … khác trong trang". Here every result is a row of its own, in
+     * the order ranked above, so two answers of one page can be first and
+     * second. Material's renderer draws a row's preview only for a section
+     * that comes with its page: each section row keeps its page, with score
+     * 0, drawn as a small caption above it (assets/search.css). This runs in
+     * the worker (or the iframe that stands for it on file://), on the result
+     * message, so Material's own interface is unchanged. */
+    function regroup(items) {
+      const flat = []
+      for (const group of items)
+        for (const item of group)
+          if (lastScores.has(item.location))
+            flat.push(Object.assign({}, item, { score: lastScores.get(item.location) }))
+      flat.sort((a, b) => b.score - a.score)
+      const pages = new Map()
+      for (const group of items)
+        for (const item of group)
+          if (item.location.indexOf("#") < 0)
+            pages.set(item.location, item)
+      return flat.map(function (item) {
+        const hash = item.location.indexOf("#")
+        if (hash < 0)
+          return [item]
+        const path = item.location.slice(0, hash)
+        const page = pages.get(path) || (item.parent && item.parent.location === path ? item.parent : null)
+        if (!page)
+          return [item]
+        return [item, { location: page.location, title: page.title, text: "", score: 0, terms: {} }]
+      })
+    }
+
+    lunr.vi.regroup = regroup
+    lunr.vi.rank = RANK
+
+    const RESULT = 3                  /* Material's SearchMessageType.RESULT */
+    if (typeof self !== "undefined" && typeof self.postMessage === "function" &&
+        typeof importScripts === "function" && !self.postMessage.vi) {
+      const post = self.postMessage
+      const wrapped = function (message) {
+        const rest = Array.prototype.slice.call(arguments, 1)
+        if (message && message.type === RESULT && message.data && Array.isArray(message.data.items))
+          message = Object.assign({}, message, { data: Object.assign({}, message.data,
+            { items: regroup(message.data.items) }) })
+        return post.apply(self, [message].concat(rest))
       }
-      return results.sort((a, b) => b.score - a.score)
+      wrapped.vi = true
+      self.postMessage = wrapped
     }
   }
 })
