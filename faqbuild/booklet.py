@@ -44,18 +44,111 @@ def esc(text: str) -> str:
     return keep_together(html.escape(text, quote=False))
 
 
-# "47-CT/TW", "8/2025", "“-KH/TU”", "IV/2025" must not break across lines: a
-# word with a hyphen or a slash inside it is one unit ("chính trị - xã hội",
-# with spaces, still breaks).
-UNIT_RE = re.compile(r"(?<!\S)\S*\w[-/]\w\S*")
+# Units that must not break across lines:
+# - a word with a hyphen or a slash inside it: "47-CT/TW", "8/2025", "“-KH/TU”",
+#   "IV/2025"; or with a period before a digit, a section: "III.1" broke as
+#   "(mục III." / "1 Kế hoạch" in the contents;
+# - a spaced hyphen with a word on each side: "kinh tế - xã hội" breaks only
+#   as "kinh" / "tế - xã hội" or "kinh tế - xã" / "hội". A line that ends in
+#   "-" reads as a word split in two, and poppler (pdftotext, the viewers
+#   built on it) drops that hyphen when it joins the lines: a search for the
+#   quoted words then fails. A line that starts with "- " reads as one of the
+#   plans' dash items.
+# A unit may run across inline tags ("“-<abbr>KH</abbr>/TU”"): the span goes
+# round the tags, which the sanitized answers and the glossary put there.
+BLOCK = "\x00"  # where a tag other than an inline one stands: no unit runs across it
+WORD = r"[^\s\x00]"
+UNIT_RE = re.compile(rf"(?<!{WORD})(?:{WORD}+(?:\s+-\s+{WORD}+)+|{WORD}*(?:\w[-/]\w|\w\.\d){WORD}*)")
+SPACED_HYPHEN_RE = re.compile(rf"\s+-\s+{WORD}+")
 TAG_RE = re.compile(r"(<[^>]*>)")
+INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "span", "strong"}
+TAG_NAME_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 
 
 def keep_together(markup: str) -> str:
-    parts = TAG_RE.split(markup)
-    for i in range(0, len(parts), 2):  # text between tags
-        parts[i] = UNIT_RE.sub(lambda m: f'<span class="nw">{m.group()}</span>', parts[i])
-    return "".join(parts)
+    parts = TAG_RE.split(markup)  # text, tag, text, tag, ..., text
+    # The text as a reader sees it: an inline tag is nothing, any other tag
+    # (a cell, a paragraph, <br>) ends the unit before it.
+    plain, where = [], []  # where[i]: (part, offset) of plain's character i
+    for i, part in enumerate(parts):
+        if i % 2:
+            if inline(part) is None:
+                plain.append(BLOCK)
+                where.append((i, 0))
+            continue
+        plain.append(part)
+        where += [(i, k) for k in range(len(part))]
+    text = "".join(plain)
+    inserts: dict[tuple[int, int], list[str]] = {}
+
+    def wrap(a: int, b: int) -> bool:
+        """A span round text[a:b], if it can go round the tags in it."""
+        start, end = where[a], where[b - 1]
+        end = (end[0], end[1] + 1)
+        while not balanced(parts[start[0] + 1:end[0]:2]):
+            # Take in the tags that open right before the text or close right after it.
+            if end[1] == len(parts[end[0]]) and end[0] + 1 < len(parts) and inline(parts[end[0] + 1]) == "/":
+                end = (end[0] + 2, 0)
+            elif start[1] == 0 and start[0] > 0 and inline(parts[start[0] - 1]) == "":
+                start = (start[0] - 2, len(parts[start[0] - 2]))
+            else:
+                return False
+        inserts.setdefault(start, []).append('<span class="nw">')
+        inserts.setdefault(end, []).insert(0, "</span>")
+        return True
+
+    for match in UNIT_RE.finditer(text):
+        if wrap(match.start(), match.end()):
+            continue
+        # The unit starts inside a tag and ends outside it ("<a>mục II.1</a>,"):
+        # round each " - word" alone (a line breaks after a space, never before
+        # one: "<b>Vụ Nghiên cứu</b> - <abbr>DLXH</abbr>"), and each unit
+        # within one stretch of text ("II.1").
+        for piece in SPACED_HYPHEN_RE.finditer(text, match.start(), match.end()):
+            wrap(piece.start(), piece.end())
+        a = match.start()
+        while a < match.end():
+            b = a
+            while b < match.end() and where[b][0] == where[a][0]:
+                b += 1
+            for inner in UNIT_RE.finditer(text[a:b]):
+                if not SPACED_HYPHEN_RE.search(inner.group()):
+                    wrap(a + inner.start(), a + inner.end())
+            a = b
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(part)
+            continue
+        cuts = sorted(k for (j, k) in inserts if j == i)
+        last = 0
+        for k in cuts:
+            out += [part[last:k], *inserts[(i, k)]]
+            last = k
+        out.append(part[last:])
+    return "".join(out)
+
+
+def inline(tag: str) -> str | None:
+    """"" for an inline element's opening tag, "/" for its closing tag, None
+    for any other tag."""
+    name = TAG_NAME_RE.match(tag)
+    return name.group(1) if name and name.group(2).lower() in INLINE_TAGS else None
+
+
+def balanced(tags: list[str]) -> bool:
+    """Whether a span can go round these tags: each one opened is closed
+    among them."""
+    depth = []
+    for tag in tags:
+        name = TAG_NAME_RE.match(tag)
+        if name is None or tag.endswith("/>"):
+            continue
+        if not name.group(1):
+            depth.append(name.group(2).lower())
+        elif not depth or depth.pop() != name.group(2).lower():
+            return False
+    return not depth
 
 
 def plan_target(plan_id: str, section_id: str) -> str:
@@ -173,8 +266,10 @@ def render_questions(plans: dict[str, Plan], faq: Faq) -> list[str]:
         out += [f'<section class="topic" id="chu-de-{slug}">', f"<h2>{esc(title)}</h2>"]
         for q in items:
             number += 1
-            out += [f'<article class="question" id="{q.id}">',
-                    f'<h3><span class="no">Câu {number}.</span> {esc(q.question)}</h3>',
+            # The id on the heading, not the article: an article that starts at
+            # a page's foot, its heading pushed over, gave the contents the page before.
+            out += ['<article class="question">',
+                    f'<h3 id="{q.id}"><span class="no">Câu {number}.</span> {esc(q.question)}</h3>',
                     answer_html(q, known),
                     *render_facets(q, faq),
                     *render_sources(q, plans),

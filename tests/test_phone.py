@@ -16,17 +16,38 @@ PHONE = {"width": 390, "height": 844}
 PAGES = ["index.html", "chu-de/nhiem-vu.html", "thoi-han.html", "doi-chieu.html", "co-quan/index.html",
          "ke-hoach/002.html"]
 
+# Every table's frame: Material's scroll wrapper, or the responsibility
+# matrix's own scroll box (co-quan/index.html, duties.css), whose header row
+# and first column are sticky.
 TABLES = """() => Array.from(document.querySelectorAll('.md-content table')).map(table => {
-  const frame = table.closest('.md-typeset__scrollwrap');
+  const matrix = table.closest('.duty-matrix');
+  const frame = matrix || table.closest('.md-typeset__scrollwrap');
   const first = table.querySelector('tbody tr > :first-child');
+  const head = table.querySelector('thead th:last-child');
   return {
-    matrix: !!table.closest('.faq-matrix'),
+    matrix: !!matrix,
     fits: frame.scrollWidth <= frame.clientWidth + 1,
     right: table.getBoundingClientRect().right,
+    frame_right: frame.getBoundingClientRect().right,
     sticky: first ? getComputedStyle(first).position : null,
-    scrollable: frame.hasAttribute('data-faq-scrollable'),
+    head_sticky: head ? getComputedStyle(head).position : null,
+    scrollable: matrix ? frame.tabIndex === 0 && frame.getAttribute('role') === 'region'
+                       : frame.hasAttribute('data-faq-scrollable'),
   };
 })"""
+
+# Scrolled to its far right and down, where do the frame, a row label (the
+# last row's) and the last column's label stand?
+SCROLLED = """i => {
+  const table = document.querySelectorAll('.md-content table')[i];
+  const frame = table.closest('.duty-matrix') || table.closest('.md-typeset__scrollwrap');
+  frame.scrollLeft = frame.scrollWidth;
+  frame.scrollTop = frame.scrollHeight;
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const head = table.querySelector('thead th:last-child');
+  return {scrolled: frame.scrollLeft, frame: box(frame), label: box(table.querySelector('tbody tr:last-child > :first-child')),
+          head: head ? box(head) : null};
+}"""
 
 
 @pytest.fixture
@@ -45,13 +66,22 @@ def test_no_page_scrolls_sideways_and_wide_tables_keep_row_labels(phone, site_ur
     assert width == [390, 390], f"{path} scrolls sideways: {width}"
     tables = phone.evaluate(TABLES)
     assert tables, path
+    assert any(t["matrix"] for t in tables) == (path == "co-quan/index.html"), path
     for i, table in enumerate(tables):
-        if table["matrix"]:
-            continue  # the responsibility matrix: its phone layout is the duties view's
         if table["fits"]:
             assert table["right"] <= 390, (path, i, table)
-        else:
-            assert table["scrollable"] and table["sticky"] == "sticky", (path, i, table)
+            continue
+        assert table["scrollable"] and table["sticky"] == "sticky" and table["frame_right"] <= 390, (path, i, table)
+        if table["matrix"]:
+            assert table["head_sticky"] == "sticky", (path, i, table)
+        # Scrolled sideways (and down, in the matrix's own box), the row
+        # labels stay at the frame's left edge, the column labels at its top.
+        at = phone.evaluate(SCROLLED, i)
+        left, top, right, bottom = at["frame"]
+        assert at["scrolled"] > 0, (path, i, at)
+        assert abs(at["label"][0] - left) < 3 and at["label"][2] <= right and at["label"][2] <= 390, (path, i, at)
+        if table["matrix"]:
+            assert abs(at["head"][1] - top) < 3 and at["head"][2] <= right + 1, (path, i, at)
 
 
 def test_a_table_too_wide_for_a_phone_scrolls_with_its_first_column_in_view(phone, site_url):
