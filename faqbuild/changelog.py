@@ -21,7 +21,7 @@ def render_changed_line(q: Question, faq: Faq, page: str) -> str:
     if change is None:
         return ""
     target = f"{rel(page, VIEW_PAGES['changes'])}#{change_anchor(change.date)}"
-    return (f'<p class="faq-changed" markdown>Cập nhật ngày {change.shown_date} · '
+    return (f'<p class="faq-changed" markdown data-search-exclude>Cập nhật ngày {change.shown_date} · '
             f"[xem nội dung thay đổi]({target})</p>\n")
 
 

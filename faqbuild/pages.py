@@ -36,7 +36,9 @@ from .vocabulary import GENERATED_MARK, NOT_SEARCHED, ROLES, SEARCH_BOOST_ANSWER
 
 
 def render_sources(q: Question, plans: dict[str, Plan], page: str) -> str:
-    lines = ["", '<div class="faq-sources" markdown>', "", "**Căn cứ:**", ""]
+    # Out of the search index (data-search-exclude): the quotes are indexed once,
+    # on the plan's own page, and the answer's text is what a search should match.
+    lines = ["", '<div class="faq-sources" markdown data-search-exclude>', "", "**Căn cứ:**", ""]
     # One line per section, with all the quotes taken from it.
     quotes: dict[tuple[str, str], list[str]] = {}
     for c in q.citations:
@@ -92,7 +94,7 @@ def render_checklists(q: Question, faq: Faq, page: str) -> str:
     if not found:
         return ""
     links = " · ".join(f"[{md_escape(name)}]({rel(page, body_page(pid))})" for pid, name in found)
-    return f'<p class="faq-checklists" markdown>Danh sách việc phải làm: {links}</p>\n'
+    return f'<p class="faq-checklists" markdown data-search-exclude>Danh sách việc phải làm: {links}</p>\n'
 
 
 def render_views(q: Question, page: str) -> str:
@@ -104,7 +106,7 @@ def render_views(q: Question, page: str) -> str:
         links.append(f"[{VIEW_TITLES['deadlines'].lower()}]({rel(page, VIEW_PAGES['deadlines'])}#{q.id})")
     if page != VIEW_PAGES["print"]:
         links.append(f"[{VIEW_TITLES['print'].lower()}]({rel(page, VIEW_PAGES['print'])}#{q.id})")
-    return '<p class="faq-views" markdown>Xem câu hỏi này ' + " · ".join(links) + "</p>\n"
+    return '<p class="faq-views" markdown data-search-exclude>Xem câu hỏi này ' + " · ".join(links) + "</p>\n"
 
 
 def render_question(q: Question, plans: dict[str, Plan], faq: Faq, page: str | None = None,
