@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from .model import Plan, Question, Section
 from .rules import URL_SCHEME_RE
 from .sanitize import relink_html
-from .urls import question_href, rel_html, section_href
+from .urls import question_href, rel_html
 from .vocabulary import GENERATED_MARK
 
 
@@ -102,15 +102,3 @@ def citation_label(plan: Plan, section: Section) -> str:
 
 def question_link(q: Question, page: str) -> str:
     return f"[{md_escape(q.question)}]({question_href(page, q)})"
-
-
-def section_link(plans: dict[str, Plan], plan_id: str, section_id: str, page: str) -> str:
-    plan = plans[plan_id]
-    section = plan.section(section_id)
-    return f"[{md_escape(section.label)}]({section_href(page, plan, section)})"
-
-
-def cited_sections(q: Question, plan_id: str, plans: dict[str, Plan], page: str) -> str:
-    # A section quoted three times is one reference: "mục II.1.1", not "mục II.1.1, mục II.1.1, …".
-    sections = dict.fromkeys(c.section for c in q.citations if c.plan == plan_id)
-    return ", ".join(section_link(plans, plan_id, section_id, page) for section_id in sections)

@@ -16,8 +16,6 @@ from .sanitize import Rendered, decoded
 from .text import shorten
 
 
-# Raw HTML: a tag, comment, or declaration opener.
-RAW_HTML_RE = re.compile(r"<[A-Za-z!/?]")
 URL_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")  # "https:", "javascript:" …
 # A code span opens and closes with backtick runs of the same length (CommonMark).
 # Whole runs only: "(`+)…\1" backtracked into every shorter run, and an answer
