@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,8 +93,10 @@ def errors(count: int, what: str) -> str:
     return f"build_faq.py: {count} error{'s' if count != 1 else ''}{what}; nothing written"
 
 
-def run(options: Options) -> int:
-    """One build: 0 when docs/ is up to date (or, with --check, would be)."""
+def run(options: Options, defer: Collection[str] = ()) -> int:
+    """One build: 0 when docs/ is up to date (or, with --check, would be).
+    The pages in `defer` are neither rendered nor written (the watcher's
+    first pass after an edit, see cli.py); they stay as they were."""
     inputs = load_inputs(options)
     for problem in inputs.problems:
         print(problem, file=sys.stderr)
@@ -115,7 +118,7 @@ def run(options: Options) -> int:
         print(f"{template_path}:1:1: cannot read the search template ({exc}); expected UTF-8 JavaScript",
               file=sys.stderr)
         return 1
-    files = render_site(plans, faq, search_template)
+    files = ((path, content) for path, content in render_site(plans, faq, search_template) if path not in defer)
     ids_path = published_path(Path(options.faq))
     ids_text = [render_published(faq, [(i, p, 0) for i, p in faq.published]).encode("utf-8")]
     ids_stale = options.record_ids and not sync_file(ids_path, ids_text, write=False)
@@ -130,7 +133,7 @@ def run(options: Options) -> int:
         print(f"build_faq.py: {len(faq.questions)} questions; generated pages are up to date")
         return 0
     try:
-        changes = update_docs(docs, files, write=True)
+        changes = update_docs(docs, files, write=True, keep=defer)
         if ids_stale:
             sync_file(ids_path, ids_text, write=True)
     except OSError as exc:

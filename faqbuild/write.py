@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +25,11 @@ class Changes:
     total: int           # files produced
 
 
-def update_docs(docs: Path, files: Iterable[tuple[str, str | Iterable[str]]], write: bool) -> Changes:
+def update_docs(docs: Path, files: Iterable[tuple[str, str | Iterable[str]]], write: bool,
+                keep: Collection[str] = ()) -> Changes:
     """Bring docs/ up to date with the generated files, or with write=False
-    only find what is stale."""
+    only find what is stale. Generated files in `keep` stay as they are even
+    when not produced (the watcher's deferred pages)."""
     changed: list[str] = []
     produced: set[str] = set()
     for rel_path, content in files:
@@ -44,7 +46,7 @@ def update_docs(docs: Path, files: Iterable[tuple[str, str | Iterable[str]]], wr
     for folder in GENERATED_DIRS:
         for path in sorted((docs / folder).rglob("*.*")) if (docs / folder).is_dir() else []:
             rel_path = path.relative_to(docs).as_posix()
-            if rel_path not in produced and GENERATED_MARK in path.read_text(encoding="utf-8", errors="replace"):
+            if rel_path not in produced and rel_path not in keep and GENERATED_MARK in path.read_text(encoding="utf-8", errors="replace"):
                 removed.append(rel_path)
                 if write:
                     path.unlink()
