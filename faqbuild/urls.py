@@ -8,6 +8,7 @@ their docs-relative path ("chu-de/nhiem-vu.md"); MkDocs publishes them as
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 
@@ -96,6 +97,10 @@ def change_anchor(date: str) -> str:
     return f"ngay-{date}"
 
 
+# A page links to the same few pages many times (8,000 calls, 600 distinct
+# pairs): relpath was a quarter of the rendering, and the cache takes
+# `make build` from 1.26x to within its 1.25x budget of mkdocs build alone.
+@functools.lru_cache(maxsize=65536)
 def rel(from_page: str, to_page: str) -> str:
     """Relative link from one docs page to another, as MkDocs resolves them."""
     # Rooted at "/" so that relpath never asks for the working directory.
