@@ -9,36 +9,11 @@
  *
  * Beside "Sao chép liên kết" (faq.js, loaded first) when there is one, else in
  * the element itself. A real <button>: Tab reaches it, Enter and Space press it.
- * Works over file:// (no async clipboard there: a hidden textarea and the copy
- * command). */
+ * Copies with faq.js's copyText, which also works over file://. */
 (function () {
   "use strict";
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext && window.location.protocol !== "file:") {
-      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
-    }
-    return legacyCopy(text);
-  }
-
-  function legacyCopy(text) {
-    return new Promise(function (resolve, reject) {
-      var focused = document.activeElement;
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.top = "0";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(area);
-      if (focused && focused.focus) { focused.focus(); }  // keyboard users stay on the button
-      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
-    });
-  }
+  var copyText = window.faqCopyText;  // faq.js, loaded first
 
   function headingBefore(element) {
     var node = element.previousElementSibling;

@@ -8,25 +8,35 @@
 (function () {
   "use strict";
 
+  // file:// and plain-http intranets have no async clipboard API, and a browser
+  // may refuse it: then a hidden textarea and the copy command.
   function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+    if (navigator.clipboard && window.isSecureContext && window.location.protocol !== "file:") {
+      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
     }
-    // file:// and plain-http intranets have no async clipboard API.
+    return legacyCopy(text);
+  }
+
+  function legacyCopy(text) {
     return new Promise(function (resolve, reject) {
+      var focused = document.activeElement;
       var area = document.createElement("textarea");
       area.value = text;
       area.setAttribute("readonly", "");
       area.style.position = "fixed";
+      area.style.top = "0";
       area.style.opacity = "0";
       document.body.appendChild(area);
       area.select();
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       document.body.removeChild(area);
+      if (focused && focused.focus) { focused.focus(); }  // keyboard users stay on the button
       if (ok) { resolve(); } else { reject(new Error("copy failed")); }
     });
   }
+
+  window.faqCopyText = copyText;  // cite.js copies with it too
 
   function addButtons() {
     var headings = document.querySelectorAll(".faq-question[data-permalink]");
