@@ -9,11 +9,29 @@ from __future__ import annotations
 
 import functools
 
-from .loader import Node
+from pathlib import Path
+
+from .loader import LoadError, Node, load_yaml_file
 from .model import Problem
 from .shapes import Shape
 from .text import expected_one_of, line_col, one_line
 from .vocabulary import ID_RE, MAX_ID_CHARS, MAX_TEXT_CHARS
+
+
+def load_checked(path: Path, shown: str, empty: str) -> tuple[Node | None, Checker]:
+    """Load a YAML file for checking: its root node (None when it could not be
+    loaded, or is empty: reported as `empty`) and the Checker holding its
+    problems so far. The first step of every validator of a file."""
+    check = Checker(shown)
+    try:
+        root, found, check.source = load_yaml_file(path, shown)
+    except LoadError as exc:
+        check.problems += exc.problems
+        return None, check
+    check.problems += found
+    if root is None:
+        check.add_at(1, 1, empty)
+    return root, check
 
 
 class Checker:

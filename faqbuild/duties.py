@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .checker import Checker, scalar_id
-from .loader import LoadError, Node, load_yaml_file
+from .checker import Checker, load_checked, scalar_id
+from .loader import Node
 from .model import Body, Citation, Deadline, Duty, DutyBody, Group, Plan, Problem, Register, Relation, Report
 from .questions import quote_problem, validate_deadline
 from .shapes import DUTY, DUTY_BODY, GROUP, GROUPS, REGISTER, RELATION, REPORT
@@ -64,24 +64,11 @@ def load_register(plans_dir: Path, shown_dir: str, plans: dict[str, Plan],
     return Register(tuple(duties), tuple(relations), tuple(groups), tuple(names)), []
 
 
-def read(path: Path, shown: str) -> tuple[dict | None, Checker | list[Problem]]:
-    try:
-        root, found, source = load_yaml_file(path, shown)
-    except LoadError as exc:
-        return None, exc.problems
-    check = Checker(shown, source)
-    check.problems += found
-    if root is None:
-        check.add_at(1, 1, "file has no content; expected a mapping")
-        return None, check
-    return root, check
-
-
 def load_plan_register(path: Path, shown: str, plan: Plan, bodies: dict[str, Body]
                        ) -> tuple[list[Duty], list[Relation]] | list[Problem]:
-    root, check = read(path, shown)
+    root, check = load_checked(path, shown, "file has no content; expected a mapping")
     if root is None:
-        return check if isinstance(check, list) else check.problems
+        return check.problems
     items = check.mapping(root, "register", REGISTER)
     if items is None:
         return check.problems
@@ -311,9 +298,9 @@ def locate(lines: list[str], start: int, needle: str) -> tuple[int, int]:
 
 def load_groups(path: Path, shown: str, bodies: dict[str, Body]
                 ) -> tuple[list[Group], list[tuple[str, tuple[str, ...]]]] | list[Problem]:
-    root, check = read(path, shown)
+    root, check = load_checked(path, shown, "file has no content; expected a mapping")
     if root is None:
-        return check if isinstance(check, list) else check.problems
+        return check.problems
     items = check.mapping(root, "groups file", GROUPS)
     if items is None:
         return check.problems

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 from collections.abc import Callable, Iterator
 
-from .checker import Checker, scalar_id
+from .checker import Checker, load_checked, scalar_id
 from .ids import validate_moved
-from .loader import LoadError, Node, load_yaml_file
+from .loader import Node
 from .model import Body, Change, Faq, Plan, Problem, Question
 from .questions import validate_question
 from .rules import URL_SCHEME_RE, locate
@@ -27,15 +27,10 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan],
              ) -> tuple[Faq | None, list[Problem]]:
     """Load faq.yml and check it against the plans; `then` checks more (the
     register of duties, build.py) with the located nodes, when all else passed."""
-    try:
-        root, found, source = load_yaml_file(path, shown)
-    except LoadError as exc:
-        return None, exc.problems
-    check = Checker(shown, source)
-    check.problems += found
+    root, check = load_checked(path, shown, "file has no content; expected a mapping with "
+                                            "'bodies', 'glossary' and 'questions'")
     if root is None:
-        return None, [Problem(shown, 1, 1, "file has no content; expected a mapping with "
-                                           "'bodies', 'glossary' and 'questions'")]
+        return None, check.problems
     items = check.mapping(root, "faq.yml", FAQ)
     if items is None:
         return None, check.problems

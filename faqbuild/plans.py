@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from collections.abc import Iterator
 
-from .checker import Checker
-from .loader import LoadError, Node, load_yaml_file
+from .checker import Checker, load_checked
+from .loader import Node
 from .model import Plan, Problem, Repair, Section, Signer, Slip
 from .shapes import PLAN, REPAIR, SECTION, SIGNER, SLIP
 from .text import norm_space
@@ -20,14 +20,9 @@ from .vocabulary import NAMED_SECTIONS, PLAN_ID_RE, SECTION_ID_RE
 
 def load_plan(path: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
     """Load and validate one plan file."""
-    try:
-        root, found, source = load_yaml_file(path, shown)
-    except LoadError as exc:
-        return None, exc.problems
-    check = Checker(shown, source)
-    check.problems += found
+    root, check = load_checked(path, shown, "file is empty; expected a plan")
     if root is None:
-        return None, [Problem(shown, 1, 1, "file is empty; expected a plan")]
+        return None, check.problems
     items = check.mapping(root, "plan", PLAN)
     if items is None:
         return None, check.problems

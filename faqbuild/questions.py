@@ -130,7 +130,6 @@ def quote_problem(wanted: str, text: str, plan_id: str, section_id: str) -> str 
     if len(wanted) > len(text):  # and the closest-text search below would cost len × len
         return (f"quote is {len(wanted)} characters long, longer than plan {plan_id!r} section "
                 f"{section_id!r} ({len(text)}); expected words copied from the section")
-    import difflib  # only for a quote that is not in the plan
     matcher = difflib.SequenceMatcher(None, text, wanted, autojunk=False)
     block = matcher.find_longest_match(0, len(text), 0, len(wanted))
     start = max(0, block.a - block.b)

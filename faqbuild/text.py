@@ -43,7 +43,6 @@ def shorten(text: str, width: int) -> str:
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
-    import difflib  # only when there is a mistake to suggest a fix for
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.5)
 
 
