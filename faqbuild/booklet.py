@@ -27,8 +27,9 @@ SUBJECT = ("Hai kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện 
 
 @dataclass(frozen=True)
 class Version:
-    """What the cover says the booklet was made from: the commit's date
-    ("2026-12-01") and short hash, or None for both outside a git checkout."""
+    """What the cover says the booklet was made from: the date ("2026-12-01")
+    and short hash of the last commit that changed the content, or None for
+    both outside a git checkout."""
     date: str | None = None
     commit: str | None = None
     timestamp: str | None = None  # ISO 8601, for the PDF's dates

@@ -287,3 +287,25 @@ def test_the_cache_reuses_the_pdf_only_for_the_same_html(pdf, tmp_path):
     assert second.returncode == 0 and "the cached copy" in second.stdout
     assert (tmp_path / "b" / BOOKLET_PDF).read_bytes() == (tmp_path / "a" / BOOKLET_PDF).read_bytes() \
         == pdf.read_bytes()
+
+
+def test_the_version_is_the_last_commit_that_changed_the_content(tmp_path):
+    """A commit of code or tests alone keeps the cover, and so the cached PDF."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=tmp_path,
+                              check=True, capture_output=True, text=True).stdout.strip()
+    git("init", "-q")
+    (tmp_path / "faq.yml").write_text("questions: []\n", encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "000.yml").write_text("id: '000'\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "content")
+    first = commit_version(tmp_path)
+    assert first.commit == git("rev-parse", "--short", "HEAD")
+    (tmp_path / "tool.py").write_text("pass\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "code only")
+    assert commit_version(tmp_path) == first
+    (tmp_path / "plans" / "000.yml").write_text("id: '000'\ntitle: x\n", encoding="utf-8")
+    git("commit", "-qam", "a plan")
+    assert commit_version(tmp_path).commit == git("rev-parse", "--short", "HEAD") != first.commit
