@@ -596,6 +596,17 @@
       return out
     }
 
+    /* The words the reader typed, in order, as {core, prefix}: the terms of
+     * the query's clauses that are not prohibited, without the wildcards at
+     * their ends. Glossary spans and ranking slots both count in these. */
+    function typedWords(typed) {
+      return typed
+        .filter(c => typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK &&
+          c.presence !== lunr.Query.presence.PROHIBITED)
+        .map(c => ({ core: c.term.replace(/^\*+|\*+$/g, ""), prefix: /\*$/.test(c.term) }))
+        .filter(w => w.core.replace(/\*/g, ""))
+    }
+
     /* How strongly a typed glossary meaning (or an abbreviation the separator
      * cut in two, such as "CT-XH") pulls up the places that have the whole
      * phrase or its abbreviation, per word. lunr divides scores by the length
@@ -612,15 +623,14 @@
      * being typed (it has Material's trailing wildcard), so it only has to be
      * a prefix. */
     function glossaryClauses(query, typed) {
-      const words = typed
-        .filter(c => typeof c.term === "string" && c.presence !== lunr.Query.presence.PROHIBITED)
-        .map(c => ({ core: c.term.replace(/^\*+|\*+$/g, ""), prefix: /\*$/.test(c.term) }))
-        .filter(w => w.core && w.core.indexOf("*") < 0)
+      const words = typedWords(typed)
       function matches(k, wanted, form) {
         if (wanted.length < 2 || k + wanted.length > words.length)
           return false
         for (let j = 0; j < wanted.length; j++) {
           const word = words[k + j]
+          if (word.core.indexOf("*") >= 0)
+            return false
           const have = form(word.core)
           const last = k + j === words.length - 1
           if (!(have === wanted[j] || (last && word.prefix && wanted[j].startsWith(have))))
@@ -649,7 +659,7 @@
           continue
         done.add(span.term)
         query.clause({ term: span.term, boost: PHRASE_WEIGHT * (span.end - span.start), usePipeline: false })
-        clauses.push(query.clauses.pop())
+        clauses.push(Object.assign(query.clauses.pop(), { viSpan: [span.start, span.end] }))
       }
       return clauses
     }
@@ -817,6 +827,8 @@
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
+      name: 0.5,             /* a typed glossary meaning or abbreviation found whole */
+      scattered: 0.3,      /* a word of it, where the whole is not found */
       coverage: 0,         /* score × (share of the query's weight found)^coverage */
       common: 0.3,         /* a word of COMMON_WORDS */
       /* By kind of row: answers first; a plan section or a body's page when
@@ -899,11 +911,7 @@
      * `group` numbers the runs of words typed side by side (phrase pairs are
      * only formed inside one run: typed words, or one synonym's words). */
     function slotsOf(index, typed) {
-      const words = typed
-        .filter(c => typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK &&
-          c.presence !== lunr.Query.presence.PROHIBITED)
-        .map(c => ({ core: c.term.replace(/\*/g, ""), prefix: /\*$/.test(c.term) }))
-        .filter(w => w.core)
+      const words = typedWords(typed).map(w => ({ core: w.core.replace(/\*/g, ""), prefix: w.prefix }))
       const careful = words.some(w => accented(w.core))
       const slots = words.map(function (w, i) {
         const folded = FOLD_MARK + foldForm(w.core)
@@ -1002,9 +1010,12 @@
      * pairs of its words, and one more for being whole. */
     function rank(index, results, typed, phrases) {
       const slots = slotsOf(index, typed)
-      for (const [k, clause] of (phrases || []).entries())
-        slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k,
-                     weight: RANK.phrase * clause.boost / PHRASE_WEIGHT })
+      for (const [k, clause] of (phrases || []).entries()) {
+        const [start, end] = clause.viSpan
+        for (let i = start; i < end; i++)
+          slots[i].name = slots.length
+        slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k, weight: RANK.name })
+      }
       if (!slots.length || !results.length)
         return results
       const total = index.viCount || Object.keys(index.fieldVectors).length / index.fields.length
@@ -1023,7 +1034,9 @@
           const fields = postings[i].get(result.ref)
           if (!fields)
             continue
-          found += weights[i]
+          const name = slots[i].name
+          const weight = name === undefined || postings[name].has(result.ref) ? weights[i] : weights[i] * RANK.scattered
+          found += weight
           let tf = 0
           for (const field of Object.keys(fields)) {
             let sum = 0
@@ -1031,17 +1044,18 @@
               sum += w
             tf += sum * fieldNorm(index, field, result.ref)
           }
-          score += weights[i] * saturate(tf)
+          score += weight * saturate(tf)
           /* The pair this word makes with the next one typed. */
           const next = slots[i + 1]
-          const after = next && next.group === slots[i].group && postings[i + 1].get(result.ref)
+          const after = next && next.group === slots[i].group && (name === undefined || next.name !== name) &&
+            postings[i + 1].get(result.ref)
           if (after) {
             let pairs = 0
             for (const field of Object.keys(fields))
               if (after[field])
                 pairs += adjacent(fields[field], after[field]) * fieldNorm(index, field, result.ref)
             if (pairs)
-              score += RANK.phrase * (weights[i] + weights[i + 1]) / 2 * saturate(pairs)
+              score += RANK.phrase * (weight + weights[i + 1]) / 2 * saturate(pairs)
           }
         }
         result.score = score * RANK.kind[kind] * Math.pow(found / totalWeight, RANK.coverage)
