@@ -827,8 +827,12 @@
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
-      name: 0.5,             /* a typed glossary meaning or abbreviation found whole */
-      scattered: 0.3,      /* a word of it, where the whole is not found */
+      /* A typed glossary meaning or abbreviation is one name: found whole
+       * (the phrase, or the abbreviation) it adds this, once; its words found
+       * elsewhere, not as the name, count `scattered` ("chính trị" and "xã
+       * hội" apart are not "chính trị - xã hội"). */
+      name: 0.5,
+      scattered: 0.3,
       coverage: 0,         /* score × (share of the query's weight found)^coverage */
       common: 0.3,         /* a word of COMMON_WORDS */
       /* By kind of row: answers first; a plan section or a body's page when
@@ -894,10 +898,10 @@
     const synonymRules = []
     for (const term of Object.keys(SYNONYMS || {}))
       for (const word of SYNONYMS[term] || []) {
-        const from = wordParts(word).map(foldForm)
+        const exact = wordParts(word).map(exactForm)
         const to = wordParts(term).map(exactForm)
-        if (from.length && to.length)
-          synonymRules.push({ from: from, to: to })
+        if (exact.length && to.length)
+          synonymRules.push({ exact: exact, from: exact.map(foldForm), to: to })
       }
 
     /* The words of a query as ranking slots. Each slot lists the index terms
@@ -931,15 +935,18 @@
               put(term, RANK.prefix)
         }
         return { terms: terms, weight: COMMON_WORDS.has(foldForm(w.core)) ? RANK.common : 1,
-                 group: 0, folded: foldForm(w.core) }
+                 group: 0, folded: foldForm(w.core), exact: w.core }
       })
       /* Synonyms: where the reader's words stand in a row, the plan's term
-       * joins the query at RANK.synonym, one run of its own. */
-      const foldedWords = slots.map(s => s.folded)
+       * joins the query at RANK.synonym, one run of its own. A word typed
+       * with diacritics must have the synonym's ("cử" is not "cụ"); one
+       * typed without them matches folded. */
+      const typedSlots = slots.slice()
+      const same = (slot, rule, j) => accented(slot.exact) ? slot.exact === rule.exact[j] : slot.folded === rule.from[j]
       let group = 1
       for (const rule of synonymRules) {
-        for (let k = 0; k + rule.from.length <= foldedWords.length; k++) {
-          if (!rule.from.every((f, j) => foldedWords[k + j] === f))
+        for (let k = 0; k + rule.from.length <= typedSlots.length; k++) {
+          if (!rule.from.every((f, j) => same(typedSlots[k + j], rule, j)))
             continue
           for (const word of rule.to)
             slots.push({ terms: new Map([[FOLD_MARK + foldForm(word), 1]]), weight: RANK.synonym,
@@ -1035,7 +1042,8 @@
           if (!fields)
             continue
           const name = slots[i].name
-          const weight = name === undefined || postings[name].has(result.ref) ? weights[i] : weights[i] * RANK.scattered
+          const weight = name === undefined ? weights[i]
+            : weights[i] * (postings[name].has(result.ref) ? 1 : RANK.scattered)
           found += weight
           let tf = 0
           for (const field of Object.keys(fields)) {
