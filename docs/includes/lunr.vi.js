@@ -827,6 +827,7 @@
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
+      repair: 1,           /* a telex leftover read as the word it stands for */
       /* A typed glossary meaning or abbreviation is one name: found whole
        * (the phrase, or the abbreviation) it adds this, once; its words found
        * elsewhere, not as the name, count `scattered` ("chính trị" and "xã
@@ -894,6 +895,19 @@
       return out
     }
 
+    /* The folded index term a word the site has in no spelling stands for
+     * when it is a telex leftover: "phis" for "phí", "hoanf" for "hoàn",
+     * "ddieu" for "điều" (no Vietnamese syllable ends in s, f, r, x or j, and
+     * "dd", "aa", "ee", "oo", "aw", "ow", "uw" are telex for đ, â, ê, ô, ă,
+     * ơ, ư). Words one letter away are not tried: Vietnamese syllables are
+     * so close that "hoch" is as near to "học" as to "hoạch" (measured: it
+     * loses more answers than it finds). */
+    function repairs(index, folded) {
+      const telex = folded.replace(/^dd/, "d").replace(/([aeo])\1/g, "$1").replace(/([aou])w/g, "$1")
+        .replace(/([a-z])[sfrxj]$/, "$1")
+      return telex !== folded && index.invertedIndex[FOLD_MARK + telex] ? [FOLD_MARK + telex] : []
+    }
+
     /* Synonyms as folded word sequences: readers' words → plan terms. */
     const synonymRules = []
     for (const term of Object.keys(SYNONYMS || {}))
@@ -927,15 +941,22 @@
         } else {
           put(folded, 1)
         }
-        if (i === words.length - 1 && w.prefix && w.core.length >= 2) {
+        const typing = i === words.length - 1 && w.prefix
+        if (typing && w.core.length >= 2) {
           for (const term of termsWithPrefix(index, folded))
             put(term, RANK.prefix * (careful ? RANK.folded : 1))
           if (careful)
             for (const term of termsWithPrefix(index, w.core))
               put(term, RANK.prefix)
         }
+        const extra = []
+        if (!index.invertedIndex[folded] && !(typing && termsWithPrefix(index, folded).length))
+          for (const term of repairs(index, foldForm(w.core))) {
+            put(term, RANK.repair)
+            extra.push(term)
+          }
         return { terms: terms, weight: COMMON_WORDS.has(foldForm(w.core)) ? RANK.common : 1,
-                 group: 0, folded: foldForm(w.core), exact: w.core }
+                 group: 0, folded: foldForm(w.core), exact: w.core, extra: extra }
       })
       /* Synonyms: where the reader's words stand in a row, the plan's term
        * joins the query at RANK.synonym, one run of its own. A word typed
@@ -1076,11 +1097,10 @@
     function synonymClauses(query, index, typed) {
       const clauses = []
       for (const slot of slotsOf(index, typed))
-        if (slot.group > 0)
-          for (const term of slot.terms.keys()) {
-            query.clause({ term: term, boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
-            clauses.push(query.clauses.pop())
-          }
+        for (const term of slot.group > 0 ? slot.terms.keys() : slot.extra || []) {
+          query.clause({ term: term, boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
+          clauses.push(query.clauses.pop())
+        }
       return clauses
     }
 
