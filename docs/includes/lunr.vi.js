@@ -785,7 +785,8 @@
     /* Normalise every typed clause term, for the index query and for
      * Material's own parse of the query alike. */
     patch(lunr.Query.prototype, "clause", clause => function (c) {
-      if (c && typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK)
+      /* Terms made here (glossary marks, folded forms) are index terms already. */
+      if (c && typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK && c.term.charAt(0) !== FOLD_MARK)
         c.term = normaliseQueryTerm(c.term)
       return clause.call(this, c)
     })
