@@ -828,6 +828,7 @@
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
+      rephrased: 0.5,        /* the reader's words a synonym stands for */
       repair: 1,           /* a telex leftover read as the word it stands for */
       /* A typed glossary meaning or abbreviation is one name: found whole
        * (the phrase, or the abbreviation) it adds this, once; its words found
@@ -973,10 +974,15 @@
           for (const word of rule.to)
             slots.push({ terms: new Map([[FOLD_MARK + foldForm(word), 1]]), weight: RANK.synonym,
                          group: group, folded: foldForm(word) })
+          for (let j = 0; j < rule.from.length; j++)
+            typedSlots[k + j].rephrased = true
           group++
           break
         }
       }
+      for (const slot of typedSlots)
+        if (slot.rephrased)
+          slot.weight *= RANK.rephrased
       return slots
     }
 
