@@ -44,7 +44,7 @@ MEDIAN_BUDGET_MS = 50
 def load_queries(part: str = "all", path: Path = QUERIES) -> list[dict]:
     queries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["queries"]
     for entry in queries:
-        entry.setdefault("part", "all")
+        entry.setdefault("part", "unsplit")
         entry.setdefault("plan_rows", [])
     return [q for q in queries if part == "all" or q["part"] == part]
 
