@@ -828,7 +828,7 @@
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
-      rephrased: 0.5,        /* the reader's words a synonym stands for */
+      rephrased: 0.5,      /* the reader's words a synonym stands for */
       repair: 1,           /* a telex leftover read as the word it stands for */
       /* A typed glossary meaning or abbreviation is one name: found whole
        * (the phrase, or the abbreviation) it adds this, once; its words found
@@ -1041,13 +1041,14 @@
     /* Our score for every result lunr found. `phrases` are the glossary
      * clauses of the query: a typed meaning or abbreviation, found where the
      * text has the whole phrase or its abbreviation (whose words share one
-     * position, so the pairs below cannot see them). Each counts as the
-     * pairs of its words, and one more for being whole. */
+     * position, so the pairs below cannot see them). Each is one name (see
+     * RANK.name): found whole it adds once, its words' pairs add nothing,
+     * and its words found where it is not count RANK.scattered. */
     function rank(index, results, typed, phrases) {
       const slots = slotsOf(index, typed)
       for (const [k, clause] of (phrases || []).entries()) {
         const [start, end] = clause.viSpan
-        for (let i = start; i < end; i++)
+        for (let i = start; i < end && i < slots.length; i++)
           slots[i].name = slots.length
         slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k, weight: RANK.name })
       }
