@@ -75,10 +75,14 @@ test: $(TEST_STAMP) $(AXE) browser build
 fuzz: $(TEST_STAMP)
 	FUZZ=1 $(PY) -m pytest -q tests/test_fuzz.py
 
-# Performance report: timings side by side, sizes, budgets (PASS/FAIL).
-bench: $(TEST_STAMP) browser build
+# Performance report: timings side by side, sizes, budgets (PASS/FAIL); then
+# search, over http (site/) and over file:// (the offline copy of `make dist`).
+# SEARCH_QUERIES=path runs the search figures on another queries file.
+SEARCH_QUERIES ?= tests/search_eval.yml
+bench: $(TEST_STAMP) browser build dist
 	$(PY) tests/bench/bench_build.py
-	$(PY) tests/bench/bench_search.py --site site
+	$(PY) tests/bench/bench_search.py --site site --queries $(SEARCH_QUERIES)
+	$(PY) tests/bench/bench_search.py --site dist/$(DIST_NAME) --offline --queries $(SEARCH_QUERIES)
 
 # The air-gapped copy: open dist/hoi-dap-chi-thi-47/index.html from the file
 # system. Search runs from an inlined index, nothing is fetched from outside.

@@ -38,7 +38,9 @@ from .vocabulary import GENERATED_MARK, NOT_SEARCHED, ROLES, SEARCH_BOOST_ANSWER
 
 
 def render_sources(q: Question, plans: dict[str, Plan], page: str) -> str:
-    lines = ["", '<div class="faq-sources" markdown>', "", "**Căn cứ:**", ""]
+    # Out of the search index (data-search-exclude): the quotes are indexed once,
+    # on the plan's own page, and the answer's text is what a search should match.
+    lines = ["", '<div class="faq-sources" markdown data-search-exclude>', "", "**Căn cứ:**", ""]
     # One line per section, with all the quotes taken from it.
     quotes: dict[tuple[str, str], list[str]] = {}
     for c in q.citations:

@@ -359,3 +359,48 @@ def test_only_the_word_being_typed_is_a_prefix():
     assert "a.html#dung" in locations(results["luan du"])       # the last word: still a prefix
     assert locations(results["t"]) == []
     assert "a.html#dlxh" in locations(results["ti"])            # "ti" → "Tình"
+
+
+def test_a_typed_meaning_counts_as_one_name_not_as_its_scattered_words():
+    """"chính trị - xã hội" typed out is the name: a place that has it once,
+    in a longer text, comes before one whose text merely has its words
+    apart, several times ("chính trị", "xã hội"), and the name found through
+    its abbreviation counts the same."""
+    filler = " ".join(["công tác được triển khai"] * 5)
+    docs = DOCS + [
+        {"location": "a.html#ten", "title": "Nhiệm vụ của đoàn thể",
+         "text": f"<p>{filler} các tổ chức chính trị - xã hội tỉnh {filler}.</p>"},
+        {"location": "a.html#viet-tat-ct-xh", "title": "Đoàn thể", "text": "<p>Các tổ chức CT-XH tham gia.</p>"},
+        {"location": "a.html#roi-rac", "title": "Tình hình chung",
+         "text": "<p>Tình hình chính trị ổn định; đời sống xã hội, an ninh chính trị, trật tự xã hội.</p>"},
+    ]
+    results = search("chính trị - xã hội", "chinh tri xa hoi", docs=docs)
+    for query, result in results.items():
+        found = locations(result)
+        assert "a.html#roi-rac" in found, query                    # the words apart still find it …
+        assert found.index("a.html#roi-rac") > found.index("a.html#ten"), query   # … after the name
+        assert found.index("a.html#roi-rac") > found.index("a.html#viet-tat-ct-xh"), query
+
+
+def test_a_telex_leftover_finds_the_word_it_stands_for():
+    """Typing telex with the input method off leaves the tone as a letter:
+    "phis" is "phí", "hoanf" is "hoàn", "ddieu" is "điều"; no Vietnamese
+    syllable ends in s, f, r, x or j."""
+    docs = DOCS + [{"location": "a.html#kinh-phi", "title": "Kinh phí", "text": "<p>Hoàn thành điều tra.</p>"}]
+    results = search("kinh phis", "hoanf thanh", "ddieu tra", "kinh phi", docs=docs)
+    for query in ("kinh phis", "hoanf thanh", "ddieu tra"):
+        assert locations(results[query])[:1] == ["a.html#kinh-phi"], query
+    assert [i["score"] for i in ranked(results["kinh phis"])] == [i["score"] for i in ranked(results["kinh phi"])]
+
+
+def test_a_synonym_typed_with_diacritics_must_have_its_marks():
+    """The reader's word "cử người" brings in the plan's "phân công"; typed
+    with other marks ("cụ người") it is another word and does not, while
+    typed without any mark it may be either, and does."""
+    docs = DOCS + [{"location": "a.html#phan-cong", "title": "Phân công", "text": "<p>Phân công lãnh đạo.</p>"}]
+    out = run_template(GLOSSARY, docs=docs, synonyms={"phân công": ["cử người"]},
+                       queries=["cử người", "cụ người", "cu nguoi"])["results"]
+    found = {r["query"]: locations(r) for r in out}
+    assert "a.html#phan-cong" in found["cử người"]
+    assert "a.html#phan-cong" in found["cu nguoi"]
+    assert "a.html#phan-cong" not in found["cụ người"]

@@ -14,9 +14,10 @@ sys.path.insert(0, str(Path(__file__).parent / "bench"))
 
 from bench_search import MEDIAN_BUDGET_MS, evaluate, load_queries, summary  # noqa: E402
 
-# Measured after the answers were corrected and 13 added (README, "Search"): tune 77.1% / 88.6%,
-# heldback 87.1% / 94.3%; issue 16's targets (90% / 97% on the heldback part) are not met yet.
-FLOORS = {"tune": (0.75, 0.87), "heldback": (0.83, 0.92)}
+# Measured at the end of the second round (README, "Search"): tune 83.8% / 95.2%, heldback
+# 90.0% / 98.6%, all 86.3% / 96.6%. Both parts have now been seen and tuned on, so these are
+# tuning figures; issue 16's targets are for sets the ranking has never met.
+FLOORS = {"tune": (0.81, 0.93), "heldback": (0.87, 0.96), "all": (0.84, 0.95)}
 
 
 def test_reader_queries_find_their_answers(built_site, browser):
@@ -24,13 +25,14 @@ def test_reader_queries_find_their_answers(built_site, browser):
     assert len(queries) >= 150
     rows = evaluate(built_site, queries, browser=browser)
     for part, (top1, top3) in FLOORS.items():
-        s = summary([r for r in rows if r["part"] == part])
+        these = [r for r in rows if part == "all" or r["part"] == part]
+        s = summary(these)
         assert s["queries"] >= 60, part
-        assert s["top3"] >= top3, (part, [(r["q"], r["got"]) for r in rows if r["part"] == part and not r["top3"]])
-        assert s["top1"] >= top1, (part, [(r["q"], r["got"]) for r in rows if r["part"] == part and not r["top1"]])
+        assert s["top3"] >= top3, (part, [(r["q"], r["got"]) for r in these if not r["top3"]])
+        assert s["top1"] >= top1, (part, [(r["q"], r["got"]) for r in these if not r["top1"]])
     # Queries typed without diacritics, or with them, do about as well.
     for form in ("diacritics", "no-diacritics"):
-        assert summary([r for r in rows if r["form"] == form])["top3"] >= 0.85, form
+        assert summary([r for r in rows if r["form"] == form])["top3"] >= 0.93, form
     assert summary(rows)["median_ms"] <= MEDIAN_BUDGET_MS
 
 

@@ -596,6 +596,17 @@
       return out
     }
 
+    /* The words the reader typed, in order, as {core, prefix}: the terms of
+     * the query's clauses that are not prohibited, without the wildcards at
+     * their ends. Glossary spans and ranking slots both count in these. */
+    function typedWords(typed) {
+      return typed
+        .filter(c => typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK &&
+          c.presence !== lunr.Query.presence.PROHIBITED)
+        .map(c => ({ core: c.term.replace(/^\*+|\*+$/g, ""), prefix: /\*$/.test(c.term) }))
+        .filter(w => w.core.replace(/\*/g, ""))
+    }
+
     /* How strongly a typed glossary meaning (or an abbreviation the separator
      * cut in two, such as "CT-XH") pulls up the places that have the whole
      * phrase or its abbreviation, per word. lunr divides scores by the length
@@ -612,15 +623,14 @@
      * being typed (it has Material's trailing wildcard), so it only has to be
      * a prefix. */
     function glossaryClauses(query, typed) {
-      const words = typed
-        .filter(c => typeof c.term === "string" && c.presence !== lunr.Query.presence.PROHIBITED)
-        .map(c => ({ core: c.term.replace(/^\*+|\*+$/g, ""), prefix: /\*$/.test(c.term) }))
-        .filter(w => w.core && w.core.indexOf("*") < 0)
+      const words = typedWords(typed)
       function matches(k, wanted, form) {
         if (wanted.length < 2 || k + wanted.length > words.length)
           return false
         for (let j = 0; j < wanted.length; j++) {
           const word = words[k + j]
+          if (word.core.indexOf("*") >= 0)
+            return false
           const have = form(word.core)
           const last = k + j === words.length - 1
           if (!(have === wanted[j] || (last && word.prefix && wanted[j].startsWith(have))))
@@ -649,7 +659,7 @@
           continue
         done.add(span.term)
         query.clause({ term: span.term, boost: PHRASE_WEIGHT * (span.end - span.start), usePipeline: false })
-        clauses.push(query.clauses.pop())
+        clauses.push(Object.assign(query.clauses.pop(), { viSpan: [span.start, span.end] }))
       }
       return clauses
     }
@@ -775,7 +785,8 @@
     /* Normalise every typed clause term, for the index query and for
      * Material's own parse of the query alike. */
     patch(lunr.Query.prototype, "clause", clause => function (c) {
-      if (c && typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK)
+      /* Terms made here (glossary marks, folded forms) are index terms already. */
+      if (c && typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK && c.term.charAt(0) !== FOLD_MARK)
         c.term = normaliseQueryTerm(c.term)
       return clause.call(this, c)
     })
@@ -817,6 +828,14 @@
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
       synonym: 0.7,        /* a plan term found through a reader's word */
+      rephrased: 0.5,      /* the reader's words a synonym stands for */
+      repair: 1,           /* a telex leftover read as the word it stands for */
+      /* A typed glossary meaning or abbreviation is one name: found whole
+       * (the phrase, or the abbreviation) it adds this, once; its words found
+       * elsewhere, not as the name, count `scattered` ("chính trị" and "xã
+       * hội" apart are not "chính trị - xã hội"). */
+      name: 0.5,
+      scattered: 0.3,
       coverage: 0,         /* score × (share of the query's weight found)^coverage */
       common: 0.3,         /* a word of COMMON_WORDS */
       /* By kind of row: answers first; a plan section or a body's page when
@@ -878,14 +897,27 @@
       return out
     }
 
+    /* The folded index term a word the site has in no spelling stands for
+     * when it is a telex leftover: "phis" for "phí", "hoanf" for "hoàn",
+     * "ddieu" for "điều" (no Vietnamese syllable ends in s, f, r, x or j, and
+     * "dd", "aa", "ee", "oo", "aw", "ow", "uw" are telex for đ, â, ê, ô, ă,
+     * ơ, ư). Words one letter away are not tried: Vietnamese syllables are
+     * so close that "hoch" is as near to "học" as to "hoạch" (measured: it
+     * loses more answers than it finds). */
+    function repairs(index, folded) {
+      const telex = folded.replace(/^dd/, "d").replace(/([aeo])\1/g, "$1").replace(/([aou])w/g, "$1")
+        .replace(/([a-z])[sfrxj]$/, "$1")
+      return telex !== folded && index.invertedIndex[FOLD_MARK + telex] ? [FOLD_MARK + telex] : []
+    }
+
     /* Synonyms as folded word sequences: readers' words → plan terms. */
     const synonymRules = []
     for (const term of Object.keys(SYNONYMS || {}))
       for (const word of SYNONYMS[term] || []) {
-        const from = wordParts(word).map(foldForm)
+        const exact = wordParts(word).map(exactForm)
         const to = wordParts(term).map(exactForm)
-        if (from.length && to.length)
-          synonymRules.push({ from: from, to: to })
+        if (exact.length && to.length)
+          synonymRules.push({ exact: exact, from: exact.map(foldForm), to: to })
       }
 
     /* The words of a query as ranking slots. Each slot lists the index terms
@@ -899,11 +931,7 @@
      * `group` numbers the runs of words typed side by side (phrase pairs are
      * only formed inside one run: typed words, or one synonym's words). */
     function slotsOf(index, typed) {
-      const words = typed
-        .filter(c => typeof c.term === "string" && c.term.charAt(0) !== GLOSSARY_MARK &&
-          c.presence !== lunr.Query.presence.PROHIBITED)
-        .map(c => ({ core: c.term.replace(/\*/g, ""), prefix: /\*$/.test(c.term) }))
-        .filter(w => w.core)
+      const words = typedWords(typed).map(w => ({ core: w.core.replace(/\*/g, ""), prefix: w.prefix }))
       const careful = words.some(w => accented(w.core))
       const slots = words.map(function (w, i) {
         const folded = FOLD_MARK + foldForm(w.core)
@@ -915,31 +943,46 @@
         } else {
           put(folded, 1)
         }
-        if (i === words.length - 1 && w.prefix && w.core.length >= 2) {
+        const typing = i === words.length - 1 && w.prefix
+        if (typing && w.core.length >= 2) {
           for (const term of termsWithPrefix(index, folded))
             put(term, RANK.prefix * (careful ? RANK.folded : 1))
           if (careful)
             for (const term of termsWithPrefix(index, w.core))
               put(term, RANK.prefix)
         }
+        const extra = []
+        if (!index.invertedIndex[folded] && !(typing && termsWithPrefix(index, folded).length))
+          for (const term of repairs(index, foldForm(w.core))) {
+            put(term, RANK.repair)
+            extra.push(term)
+          }
         return { terms: terms, weight: COMMON_WORDS.has(foldForm(w.core)) ? RANK.common : 1,
-                 group: 0, folded: foldForm(w.core) }
+                 group: 0, folded: foldForm(w.core), exact: w.core, extra: extra }
       })
       /* Synonyms: where the reader's words stand in a row, the plan's term
-       * joins the query at RANK.synonym, one run of its own. */
-      const foldedWords = slots.map(s => s.folded)
+       * joins the query at RANK.synonym, one run of its own. A word typed
+       * with diacritics must have the synonym's ("cử" is not "cụ"); one
+       * typed without them matches folded. */
+      const typedSlots = slots.slice()
+      const same = (slot, rule, j) => accented(slot.exact) ? slot.exact === rule.exact[j] : slot.folded === rule.from[j]
       let group = 1
       for (const rule of synonymRules) {
-        for (let k = 0; k + rule.from.length <= foldedWords.length; k++) {
-          if (!rule.from.every((f, j) => foldedWords[k + j] === f))
+        for (let k = 0; k + rule.from.length <= typedSlots.length; k++) {
+          if (!rule.from.every((f, j) => same(typedSlots[k + j], rule, j)))
             continue
           for (const word of rule.to)
             slots.push({ terms: new Map([[FOLD_MARK + foldForm(word), 1]]), weight: RANK.synonym,
                          group: group, folded: foldForm(word) })
+          for (let j = 0; j < rule.from.length; j++)
+            typedSlots[k + j].rephrased = true
           group++
           break
         }
       }
+      for (const slot of typedSlots)
+        if (slot.rephrased)
+          slot.weight *= RANK.rephrased
       return slots
     }
 
@@ -998,13 +1041,17 @@
     /* Our score for every result lunr found. `phrases` are the glossary
      * clauses of the query: a typed meaning or abbreviation, found where the
      * text has the whole phrase or its abbreviation (whose words share one
-     * position, so the pairs below cannot see them). Each counts as the
-     * pairs of its words, and one more for being whole. */
+     * position, so the pairs below cannot see them). Each is one name (see
+     * RANK.name): found whole it adds once, its words' pairs add nothing,
+     * and its words found where it is not count RANK.scattered. */
     function rank(index, results, typed, phrases) {
       const slots = slotsOf(index, typed)
-      for (const [k, clause] of (phrases || []).entries())
-        slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k,
-                     weight: RANK.phrase * clause.boost / PHRASE_WEIGHT })
+      for (const [k, clause] of (phrases || []).entries()) {
+        const [start, end] = clause.viSpan
+        for (let i = start; i < end && i < slots.length; i++)
+          slots[i].name = slots.length
+        slots.push({ terms: new Map([[clause.term, 1]]), group: -1 - k, weight: RANK.name })
+      }
       if (!slots.length || !results.length)
         return results
       const total = index.viCount || Object.keys(index.fieldVectors).length / index.fields.length
@@ -1023,7 +1070,10 @@
           const fields = postings[i].get(result.ref)
           if (!fields)
             continue
-          found += weights[i]
+          const name = slots[i].name
+          const weight = name === undefined ? weights[i]
+            : weights[i] * (postings[name].has(result.ref) ? 1 : RANK.scattered)
+          found += weight
           let tf = 0
           for (const field of Object.keys(fields)) {
             let sum = 0
@@ -1031,17 +1081,18 @@
               sum += w
             tf += sum * fieldNorm(index, field, result.ref)
           }
-          score += weights[i] * saturate(tf)
+          score += weight * saturate(tf)
           /* The pair this word makes with the next one typed. */
           const next = slots[i + 1]
-          const after = next && next.group === slots[i].group && postings[i + 1].get(result.ref)
+          const after = next && next.group === slots[i].group && (name === undefined || next.name !== name) &&
+            postings[i + 1].get(result.ref)
           if (after) {
             let pairs = 0
             for (const field of Object.keys(fields))
               if (after[field])
                 pairs += adjacent(fields[field], after[field]) * fieldNorm(index, field, result.ref)
             if (pairs)
-              score += RANK.phrase * (weights[i] + weights[i + 1]) / 2 * saturate(pairs)
+              score += RANK.phrase * (weight + weights[i + 1]) / 2 * saturate(pairs)
           }
         }
         result.score = score * RANK.kind[kind] * Math.pow(found / totalWeight, RANK.coverage)
@@ -1054,11 +1105,10 @@
     function synonymClauses(query, index, typed) {
       const clauses = []
       for (const slot of slotsOf(index, typed))
-        if (slot.group > 0)
-          for (const term of slot.terms.keys()) {
-            query.clause({ term: term, boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
-            clauses.push(query.clauses.pop())
-          }
+        for (const term of slot.group > 0 ? slot.terms.keys() : slot.extra || []) {
+          query.clause({ term: term, boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
+          clauses.push(query.clauses.pop())
+        }
       return clauses
     }
 

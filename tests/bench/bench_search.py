@@ -4,14 +4,20 @@ site's search box in headless Chromium, and print how often the first row, and
 one of the first three rows, is right, and the time from the last keystroke
 to the results shown.
 
-Place in the pipeline: after `make build`; `make bench` runs it (over http and
-file://), and tests/test_search_quality.py holds the same figures to floors.
+Place in the pipeline: after `make build`; `make bench` runs it over http on
+site/ and over file:// on the offline copy of `make dist`, and
+tests/test_search_quality.py holds the same figures to floors.
 
 A row is what the reader sees as a result: an answer, a plan section or a
 body's page (the small page caption above a row is not one). It is right when
 it is one of the query's `answers` or `plan_rows` (see the file's header).
 
-    python tests/bench/bench_search.py [--site site] [--offline] [--part tune|heldback|all] [--misses]
+    python tests/bench/bench_search.py [--site site] [--offline] [--queries FILE]
+                                       [--part tune|heldback|all] [--misses]
+
+--queries takes any file in the format of tests/search_eval.yml (a list
+`queries:` of {q, form, part, answers, plan_rows}), such as a held-back set
+kept outside the repository; `part` may be any name, each is reported.
 """
 
 from __future__ import annotations
@@ -36,7 +42,10 @@ MEDIAN_BUDGET_MS = 50
 
 
 def load_queries(part: str = "all", path: Path = QUERIES) -> list[dict]:
-    queries = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+    queries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["queries"]
+    for entry in queries:
+        entry.setdefault("part", "unsplit")
+        entry.setdefault("plan_rows", [])
     return [q for q in queries if part == "all" or q["part"] == part]
 
 
@@ -59,7 +68,7 @@ def evaluate(site: Path, queries: list[dict], offline: bool = False, browser=Non
         for entry in queries:
             outcome = search.query(entry["q"])
             got = rows(outcome)
-            out.append({"q": entry["q"], "form": entry["form"], "part": entry["part"], "got": got[:3],
+            out.append({"q": entry["q"], "form": entry.get("form", "other"), "part": entry["part"], "got": got[:3],
                         "ms": outcome.ms, "top1": bool(got) and right(entry, got[0]),
                         "top3": any(right(entry, url) for url in got[:3])})
     return out
@@ -80,7 +89,8 @@ def report(results: list[dict], label: str) -> None:
     s = summary(results)
     print(f"  {label}: {s['queries']} queries: first row right {s['top1']:6.1%}, "
           f"one of the first three {s['top3']:6.1%}")
-    for form in FORMS:
+    forms = list(FORMS) + sorted({r["form"] for r in results} - set(FORMS))
+    for form in forms:
         sub = [r for r in results if r["form"] == form]
         if sub:
             f = summary(sub)
@@ -91,20 +101,37 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", default=str(ROOT / "site"), help="built site folder (default: site)")
     parser.add_argument("--offline", action="store_true", help="open the site through file:// instead of HTTP")
-    parser.add_argument("--part", default="all", choices=("tune", "heldback", "all"))
+    parser.add_argument("--queries", default=str(QUERIES),
+                        help="queries file in the format of tests/search_eval.yml (default: that file)")
+    parser.add_argument("--part", default="all", help="only the queries of this part (tune, heldback, ...; default: all)")
     parser.add_argument("--misses", action="store_true", help="list the queries whose first row is wrong")
     args = parser.parse_args(argv)
     site = Path(args.site)
     if not (site / "search" / "search_index.json").exists():
         print(f"{site}: no built site; run `make build` first", file=sys.stderr)
         return 2
-    results = evaluate(site, load_queries(args.part), offline=args.offline)
-    print(f"search benchmark: tests/search_eval.yml, typed into the search box "
+    queries_path = Path(args.queries)
+    if not queries_path.exists():
+        print(f"{queries_path}: no such file", file=sys.stderr)
+        return 2
+    queries = load_queries(args.part, queries_path)
+    if not queries:
+        print(f"{queries_path}: no queries" + (f" in part {args.part!r}" if args.part != "all" else ""),
+              file=sys.stderr)
+        return 2
+    results = evaluate(site, queries, offline=args.offline)
+    try:
+        shown = queries_path.resolve().relative_to(ROOT)
+    except ValueError:
+        shown = queries_path
+    print(f"search benchmark: {shown}, typed into the search box of {site} "
           f"({'file://' if args.offline else 'http'})")
-    for part in ("tune", "heldback"):
-        sub = [r for r in results if r["part"] == part]
-        if sub:
-            report(sub, part)
+    known = ("tune", "heldback")
+    parts = sorted({r["part"] for r in results}, key=lambda p: (known.index(p) if p in known else len(known), p))
+    for part in parts:
+        report([r for r in results if r["part"] == part], part)
+    if len(parts) > 1:
+        report(results, "all")
     s = summary(results)
     print(f"  last keystroke -> results: median {s['median_ms']:.0f} ms, p90 {s['p90_ms']:.0f} ms, "
           f"max {s['max_ms']:.0f} ms   (budget: median {MEDIAN_BUDGET_MS} ms) "
