@@ -1,5 +1,5 @@
-"""Search quality floors on tests/search_eval.yml (175 reader queries written
-from the plans by someone who never saw the questions or the search code),
+"""Search quality floors on tests/search_eval.yml (375 reader queries written
+from the plans by three readers who never saw the questions or the search code),
 typed into the built site's search box in headless Chromium; the first row
 and the first three rows a reader sees (tests/bench/bench_search.py prints the
 same figures, over http and file://). Floors sit a little under what was
@@ -17,7 +17,10 @@ from bench_search import MEDIAN_BUDGET_MS, evaluate, load_queries, summary  # no
 # Measured at the end of the second round (README, "Search"): tune 83.8% / 95.2%, heldback
 # 90.0% / 98.6%, all 86.3% / 96.6%. Both parts have now been seen and tuned on, so these are
 # tuning figures; issue 16's targets are for sets the ranking has never met.
-FLOORS = {"tune": (0.81, 0.93), "heldback": (0.87, 0.96), "all": (0.84, 0.95)}
+# Third round: fresh-a 84% / 98% after its misses' patterns were tuned on (synonyms),
+# fresh-b 80% / 92%, held back until the end and run once.
+FLOORS = {"tune": (0.81, 0.93), "heldback": (0.87, 0.96), "fresh-a": (0.81, 0.95), "fresh-b": (0.77, 0.89),
+          "all": (0.81, 0.93)}
 
 
 def test_reader_queries_find_their_answers(built_site, browser):
