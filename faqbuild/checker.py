@@ -136,6 +136,17 @@ class Checker:
             self.add(node, f"{where}: {name}: is an empty list; expected at least one item")
         return node.value
 
+    def entries(self, items: dict, name: str, what: str) -> dict[str, tuple[Node, Node]]:
+        """The items of a mapping with keys of the editor's choosing (bodies,
+        the glossary): {} when absent, or reported when not a mapping."""
+        if name not in items:
+            return {}
+        node = items[name][1]
+        if node.kind != "map":
+            self.add(node, f"{name}: expected a mapping of {what}; got {node.describe()}")
+            return {}
+        return node.value
+
 
 def scalar_id(check: Checker, items: dict, name: str, where: str, example: str) -> str | None:
     if name not in items:

@@ -322,16 +322,12 @@ def load_groups(path: Path, shown: str, bodies: dict[str, Body]
             groups.append(Group(gid, name, tuple(members), tuple(aliases), norm_space(note)))
     names = []
     pages = set(bodies) | {g.id for g in groups}
-    node = items["names"][1] if "names" in items else None
-    if node is not None and node.kind == "map":
-        for page_id, (key, value) in node.value.items():
-            if page_id not in pages:
-                check.add(key, f"names: unknown body or group {page_id!r}; {expected_one_of(page_id, sorted(pages))}")
-                continue
-            if value.kind != "seq" or any(v.kind != "scalar" or v.tag != "str" for v in value.value):
-                check.add(value, f"names {page_id!r}: expected a list of names")
-                continue
-            names.append((page_id, tuple(str(v.value) for v in value.value)))
-    elif node is not None:
-        check.add(node, f"names: expected a mapping of body ids to names; got {node.describe()}")
+    for page_id, (key, value) in check.entries(items, "names", "body ids to names").items():
+        if page_id not in pages:
+            check.add(key, f"names: unknown body or group {page_id!r}; {expected_one_of(page_id, sorted(pages))}")
+            continue
+        if value.kind != "seq" or any(v.kind != "scalar" or v.tag != "str" for v in value.value):
+            check.add(value, f"names {page_id!r}: expected a list of names")
+            continue
+        names.append((page_id, tuple(str(v.value) for v in value.value)))
     return check.problems or (groups, names)

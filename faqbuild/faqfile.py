@@ -123,13 +123,7 @@ def check_answer_links(check: Checker, questions: list[Question], items: dict,
 
 
 def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
-    if "bodies" not in items:
-        return
-    node = items["bodies"][1]
-    if node.kind != "map":
-        check.add(node, f"bodies: expected a mapping of body ids to bodies; got {node.describe()}")
-        return
-    for bid, (key, value) in node.value.items():
+    for bid, (key, value) in check.entries(items, "bodies", "body ids to bodies").items():
         where = f"body {bid!r}"
         check.slug(key, where, "id", bid)
         b = check.mapping(value, where, BODY)
@@ -148,13 +142,7 @@ def validate_bodies(check: Checker, items: dict) -> Iterator[Body]:
 
 
 def validate_glossary(check: Checker, items: dict) -> Iterator[tuple[str, str]]:
-    if "glossary" not in items:
-        return
-    node = items["glossary"][1]
-    if node.kind != "map":
-        check.add(node, f"glossary: expected a mapping of abbreviations to their meaning; got {node.describe()}")
-        return
-    for abbr, (key, value) in node.value.items():
+    for abbr, (key, value) in check.entries(items, "glossary", "abbreviations to their meaning").items():
         if value.kind != "scalar" or value.tag != "str" or not str(value.value).strip():
             check.add(value, f"glossary {abbr!r}: expected its meaning as text; got {value.describe()}")
             continue
@@ -178,14 +166,8 @@ SEARCH_WORDS = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 def validate_synonyms(check: Checker, items: dict) -> Iterator[tuple[str, tuple[str, ...]]]:
     """`synonyms:` maps a term of the plans to the words readers use for it;
     the search adds the term where a query has one of the words."""
-    if "synonyms" not in items:
-        return
-    node = items["synonyms"][1]
-    if node.kind != "map":
-        check.add(node, f"synonyms: expected a mapping of a plan's term to readers' words; got {node.describe()}")
-        return
     seen: dict[tuple[str, str], Node] = {}
-    for term, (key, value) in node.value.items():
+    for term, (key, value) in check.entries(items, "synonyms", "a plan's term to readers' words").items():
         if not SEARCH_WORDS.fullmatch(term):
             check.add(key, f"synonyms: {term!r} is not a search term; expected words separated by "
                            "single spaces, such as \"kinh phí\"")
