@@ -13,6 +13,7 @@ from .md import plain_text
 from .model import Deadline, Duty, Faq, Plan
 from .plan_pages import section_heading
 from .urls import (
+    SEARCH_BODIES_SLOT,
     SEARCH_GLOSSARY_SLOT,
     SEARCH_SYNONYMS_SLOT,
     SEARCH_TEMPLATE,
@@ -119,9 +120,26 @@ def deadline_json(d: Deadline | None) -> dict | None:
 
 
 def render_search_language(faq: Faq, template: str) -> str:
-    """lunr.vi for Material's search worker: the template with the glossary
-    and the synonyms filled in."""
+    """lunr.vi for Material's search worker: the template with the glossary,
+    the synonyms and the bodies' names filled in."""
     glossary = json.dumps(dict(faq.glossary), ensure_ascii=False, sort_keys=True)
     synonyms = json.dumps({term: list(words) for term, words in faq.synonyms}, ensure_ascii=False, sort_keys=True)
+    bodies = json.dumps(search_names(faq), ensure_ascii=False)
     return f"/* {GENERATED_MARK}; edit docs/{SEARCH_TEMPLATE} */\n" + template.replace(
-        SEARCH_GLOSSARY_SLOT, glossary).replace(SEARCH_SYNONYMS_SLOT, synonyms)
+        SEARCH_GLOSSARY_SLOT, glossary).replace(SEARCH_SYNONYMS_SLOT, synonyms).replace(SEARCH_BODIES_SLOT, bodies)
+
+
+def search_names(faq: Faq) -> list[list[str]]:
+    """Each body's names as a reader may type them, for the search to tell
+    which body a query names: the registry's names and aliases, the readers'
+    names of the register, and the aliases of the readers' groups it is in
+    ("Công đoàn" for the tổ chức chính trị - xã hội)."""
+    reg = faq.register
+    out = []
+    for b in faq.bodies:
+        names = [b.name, b.short, *b.aliases, *reg.reader_names(b.id)]
+        for g in reg.groups:
+            if b.id in g.members:
+                names += [*g.aliases, *reg.reader_names(g.id)]
+        out.append(list(dict.fromkeys(names)))
+    return out

@@ -20,7 +20,7 @@ import pytest
 from faqbuild.exports import render_search_language
 from faqbuild.model import Faq
 from faqbuild.text import fold_key
-from faqbuild.urls import SEARCH_GLOSSARY_SLOT
+from faqbuild.urls import SEARCH_BODIES_SLOT, SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT
 from search_node import TEMPLATE, node_available, ranked, run_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,10 +67,28 @@ def test_template_is_self_contained_and_has_one_slot():
         assert call not in source, call
     # build_faq.py replaces every occurrence; a second one (say in a comment)
     # would receive the JSON too.
-    assert source.count(SEARCH_GLOSSARY_SLOT) == 1
+    for slot in (SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_BODIES_SLOT):
+        assert source.count(slot) == 1, slot
     rendered = render_search_language(
         Faq((), (), (("HĐND", "Hội đồng nhân dân"),)), source)
     assert '{"HĐND": "Hội đồng nhân dân"}' in rendered
+
+
+def test_the_bodies_names_for_search_come_from_the_registry_and_the_register():
+    """Search tells which body a query names by the names editors keep for
+    readers: the registry's own (faq.yml `bodies:`), the register's readers'
+    names and the aliases of the readers' groups the body is in."""
+    from faqbuild.exports import search_names
+    from faqbuild.model import Body, Group, Register
+    faq = Faq((), (Body("mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", ("MTTQ tỉnh",)),
+                   Body("ct-xh", "Các tổ chức chính trị - xã hội tỉnh", "Các tổ chức chính trị - xã hội tỉnh", ())),
+              (), register=Register(groups=(Group("g", "Tổ chức chính trị - xã hội", ("ct-xh",), ("Công đoàn",), ""),),
+                                    names=(("mttq", ("Mặt trận",)),)))
+    assert search_names(faq) == [
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", "MTTQ tỉnh", "Mặt trận"],
+        ["Các tổ chức chính trị - xã hội tỉnh", "Công đoàn"]]
+    rendered = render_search_language(faq, TEMPLATE.read_text(encoding="utf-8"))
+    assert '["Các tổ chức chính trị - xã hội tỉnh", "Công đoàn"]' in rendered
 
 
 # ---------------------------------------------------------------------------
@@ -404,3 +422,65 @@ def test_a_synonym_typed_with_diacritics_must_have_its_marks():
     assert "a.html#phan-cong" in found["cử người"]
     assert "a.html#phan-cong" in found["cu nguoi"]
     assert "a.html#phan-cong" not in found["cụ người"]
+
+
+def test_abbreviations_written_together_are_read_as_their_parts():
+    """"UBMTTQ" is "UB" (a synonym written in capitals) and "MTTQ" (the
+    glossary's) written together. A word the index has is never split
+    ("khai" is not "KH" + "AI"), and nor is one that is not made of known
+    abbreviations. Material does not list the compound as a word that
+    found nothing."""
+    glossary = dict(GLOSSARY, MTTQ="Mặt trận Tổ quốc", KH="Kế hoạch")
+    docs = DOCS + [
+        {"location": "a.html#mttq", "title": "Nhiệm vụ", "text": "<p>Ủy ban MTTQ tỉnh phối hợp.</p>"},
+        {"location": "a.html#khai", "title": "Khai thác", "text": "<p>Khai thác thông tin.</p>"},
+    ]
+    out = run_template(glossary, docs=docs, synonyms={"Ủy ban": ["UB"]},
+                       queries=["UBMTTQ phối hợp", "ubmttq", "khai", "ubxyzq"])["results"]
+    found = {r["query"]: r for r in out}
+    assert locations(found["UBMTTQ phối hợp"])[0] == "a.html#mttq"
+    [top] = ranked(found["ubmttq"])[:1]
+    assert top["location"] == "a.html#mttq" and top["terms"].get("ubmttq") is True
+    assert locations(found["khai"]) == ["a.html#khai"]
+    assert locations(found["ubxyzq"]) == []
+
+
+def test_a_named_body_brings_up_the_answers_that_list_it():
+    """Two answers on the same task, one listing the body the reader names
+    in its "Cơ quan:" line (as faqbuild/pages.py writes it), the other only
+    mentioning it in a shorter text that lists another body: the first
+    comes first, the body named by any of its names. Without a body in the
+    query, the order is the texts' own."""
+    docs = [
+        {"location": "a.html", "title": "Trang A", "text": ""},
+        {"location": "a.html#khac", "title": "Bố trí kinh phí",
+         "text": "<p>Sở Tài chính bố trí kinh phí cho điều tra.</p> <p>Cơ quan: Sở Nội vụ (thực hiện)</p>"},
+        {"location": "a.html#so", "title": "Bố trí kinh phí",
+         "text": "<p>Bố trí kinh phí cho điều tra.</p> <p>Cơ quan: Sở Tài chính (thực hiện)</p>"},
+    ]
+    bodies = [["Sở Tài chính", "Sở Tài chính tỉnh"], ["Sở Nội vụ"]]
+    out = run_template(GLOSSARY, docs=docs, bodies=bodies,
+                       queries=["sở tài chính bố trí kinh phí", "tai chinh bo tri kinh phi", "so noi vu bo tri kinh phi"])
+    found = {r["query"]: locations(r) for r in out["results"]}
+    assert found["sở tài chính bố trí kinh phí"][0] == "a.html#so"
+    assert found["tai chinh bo tri kinh phi"][0] == "a.html#so"       # "Ban"/"Sở" left out
+    assert found["so noi vu bo tri kinh phi"][0] == "a.html#khac"
+    # Without the bodies' names, the shorter text with "Sở Tài chính" wins.
+    plain = run_template(GLOSSARY, docs=docs, queries=["sở tài chính bố trí kinh phí"])["results"]
+    assert locations(plain[0])[0] == "a.html#khac"
+
+
+def test_the_directive_number_counts_like_a_question_word():
+    """Readers add "47" for the directive every answer is about: a title
+    with "Chỉ thị 47" does not outrank the answer on the task typed."""
+    docs = [{"location": "a.html", "title": "Trang A", "text": ""}] + [
+        {"location": f"a.html#k{i}", "title": f"Việc số {i}", "text": f"<p>Xây dựng kế hoạch về việc {i}; chỉ thị.</p>"}
+        for i in range(4)] + [
+        {"location": "a.html#quan-triet", "title": "Quán triệt Chỉ thị 47 khi nào?",
+         "text": "<p>Quán triệt Chỉ thị 47 trong tháng 8.</p>"},
+        {"location": "a.html#ke-hoach", "title": "Đơn vị có phải làm kế hoạch riêng không?",
+         "text": "<p>Có: xây dựng kế hoạch thực hiện Chỉ thị trong tháng 8.</p>"},
+    ]
+    out = run_template(GLOSSARY, docs=docs, queries=["xay dung ke hoach chi thi 47", "chi thi 47"])["results"]
+    assert locations(out[0])[0] == "a.html#ke-hoach"
+    assert locations(out[1])[0] == "a.html#quan-triet"     # still found, and first where it is all there is

@@ -101,6 +101,10 @@
      * build_faq.py. */
     const SYNONYMS = __SYNONYMS__
 
+    /* The bodies of faq.yml, each as the list of its names (name, short
+     * name, aliases), filled in by build_faq.py. */
+    const BODIES = __BODIES__
+
     /* Prefixes of index terms that typing cannot produce (typed terms keep
      * letters, digits and wildcards only, see normaliseQueryTerm):
      *   FOLD_MARK + folded form   "\u0003ban" for "bản", "Ban", "bàn"…
@@ -737,6 +741,10 @@
             entry[field] = entry[field] || { position: [] }
           tidy[written] = entry
         }
+        /* A compound abbreviation typed ("ubmttq") matched through its pieces. */
+        for (const [compound, pieces] of lastSplits)
+          if (pieces.some(piece => tidy[piece]) && !tidy[compound])
+            tidy[compound] = Object.create(null)
         result.matchData.metadata = tidy
       }
       return results
@@ -803,6 +811,8 @@
         }
         this.tokenizer.vi = true
       }
+      if (doc && typeof doc.location === "string" && this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0)
+        (this.viFacets || (this.viFacets = new Map())).set(doc.location, docFacets(doc))
       try {
         return add.call(this, doc, attributes)
       } finally {
@@ -840,14 +850,19 @@
       common: 0.3,         /* a word of COMMON_WORDS */
       /* By kind of row: answers first; a plan section or a body's page when
        * it holds much more of the query. */
-      kind: { answer: 1, section: 0.75, body: 0.7, other: 0.4 }
+      kind: { answer: 1, section: 0.75, body: 0.7, other: 0.4 },
+      /* A body the reader names (see bodyPhrases), listed in an answer's
+       * "Cơ quan:" line: score × (1 + this). (Measured: the same bonus for a
+       * body named in the question's title loses as many answers as it
+       * finds; the title's own weight covers it.) */
+      body: 0.1
     }
 
     /* Words that shape a question rather than name what it is about ("ai",
      * "khi nào", "có phải … không"), folded. Every title has some, so at
      * full weight they pick answers by the form of their question. */
     const COMMON_WORDS = new Set(("ai gi nao khong co phai la nhung cac cua va cho voi thi duoc " +
-      "bao gio khi o dau may the nhu lam sao vay hay hoac ve den tu trong").split(" "))
+      "bao gio khi o dau may the nhu lam sao vay hay hoac ve den tu trong 47").split(" "))
 
     /* The kind of result a document is, from its location. Topic pages as a
      * whole (their title and one-line blurb) are not results: each of their
@@ -871,6 +886,7 @@
         index.viLengths = this.fieldLengths
         index.viAverage = this.averageFieldLength
         index.viCount = this.documentCount
+        index.viFacets = this.viFacets || new Map()
       }
       return index
     })
@@ -919,6 +935,57 @@
         if (exact.length && to.length)
           synonymRules.push({ exact: exact, from: exact.map(foldForm), to: to })
       }
+
+    /* Abbreviations written together: "UBMTTQ" for "UB MTTQ". A typed word
+     * that the index does not have, and that is two or three known
+     * abbreviations in a row, is read as them. Known: the glossary's, and the
+     * synonyms' words written in capitals ("UB"). Lower case, đ → d. */
+    const ABBREVIATIONS = new Set(glossary.map(entry => foldForm(entry.joined)))
+    for (const term of Object.keys(SYNONYMS || {}))
+      for (const word of SYNONYMS[term] || [])
+        if (/^[A-ZĐ&]{2,}$/.test(word))
+          ABBREVIATIONS.add(foldForm(word.replace(/&/g, "")))
+
+    function splitAbbreviations(index, word) {
+      const folded = foldForm(word)
+      if (folded.length < 4 || !/^[a-z]+$/.test(folded) || index.invertedIndex[FOLD_MARK + folded])
+        return null
+      function split(rest, depth) {
+        if (ABBREVIATIONS.has(rest))
+          return [rest]
+        if (depth === 0)
+          return null
+        for (let i = rest.length - 2; i >= 2; i--) {
+          const tail = ABBREVIATIONS.has(rest.slice(0, i)) && split(rest.slice(i), depth - 1)
+          if (tail)
+            return [rest.slice(0, i)].concat(tail)
+        }
+        return null
+      }
+      const pieces = split(folded, 2)
+      return pieces && pieces.length > 1 ? pieces : null
+    }
+
+    /* The typed clauses with each compound abbreviation in pieces, and the
+     * pieces of each compound (for tidyMatchData). */
+    let lastSplits = new Map()
+    function splitClauses(index, clauses) {
+      lastSplits = new Map()
+      const out = []
+      for (const clause of clauses) {
+        const core = typeof clause.term === "string" ? clause.term.replace(/\*+$/, "") : ""
+        const pieces = core && core.indexOf("*") < 0 && clause.presence !== lunr.Query.presence.PROHIBITED &&
+          splitAbbreviations(index, core)
+        if (!pieces) {
+          out.push(clause)
+          continue
+        }
+        lastSplits.set(core, pieces)
+        for (const piece of pieces)
+          out.push(Object.assign({}, clause, { term: piece }))
+      }
+      return out
+    }
 
     /* The words of a query as ranking slots. Each slot lists the index terms
      * that count for it with their weights:
@@ -1038,6 +1105,91 @@
       return count
     }
 
+    /* ------------------------------------------------------------------------
+     * Bodies: a reader who names a body ("mat tran", "công an", "BTGDV")
+     * mostly wants that body's own answers, the ones whose question names it
+     * or whose "Cơ quan:" line lists it, before answers on the same task
+     * given to others.
+     * --------------------------------------------------------------------- */
+
+    /* Folded words of a text, each glossary abbreviation replaced by the
+     * words of its meaning ("Ủy ban MTTQ" → uy ban mat tran to quoc), so that
+     * a name matches however either side spells it. `cased`: the text is as
+     * written, and an abbreviation must have the glossary's case ("Ai" is not
+     * "AI"); typed text is lower case, and matches by letters. */
+    function nameWords(text, cased) {
+      const parts = partsWithBreaks(text).parts.map(p => p.part)
+      const out = []
+      for (let k = 0; k < parts.length; k++) {
+        const entry = (byAbbrStart.get(plainD(exactForm(parts[k]))) || []).find(e =>
+          k + e.abbr.length <= parts.length && e.abbr.every((a, j) => cased
+            ? casedD(parts[k + j]) === e.abbrCased[j] : plainD(exactForm(parts[k + j])) === a))
+        if (entry) {
+          out.push(...entry.words)
+          k += entry.abbr.length - 1
+        } else {
+          out.push(foldForm(parts[k]))
+        }
+      }
+      return out
+    }
+
+    /* Heads and tails a reader leaves out of a body's name: "Ban Tuyên giáo"
+     * is "tuyên giáo", "Công an tỉnh" is "công an". ("Ủy ban" stays: "nhân
+     * dân" alone is not the Ủy ban nhân dân.) */
+    const NAME_HEADS = new Set(["cac", "ban", "so", "dang uy"])
+    const NAME_TAILS = new Set(["tinh", "tinh uy", "viet nam", "viet nam tinh"])
+
+    /* The phrases that name a body, folded: each of its names, and each
+     * without a head or tail above, when two words or more are left. */
+    const bodyPhrases = new Set()
+    for (const names of BODIES || [])
+      for (const name of names) {
+        const words = nameWords(name, true)
+        for (let i = 0; i <= 2 && i < words.length; i++) {
+          if (i > 0 && !NAME_HEADS.has(words.slice(0, i).join(" ")) &&
+              !(i === 2 && NAME_HEADS.has(words[0]) && NAME_HEADS.has(words[1])))
+            continue
+          for (let j = words.length; j >= words.length - 3 && j - i >= 2; j--)
+            if (j === words.length || NAME_TAILS.has(words.slice(j).join(" ")))
+              bodyPhrases.add(words.slice(i, j).join(" "))
+        }
+      }
+
+    /* The bodies of an answer, for matching a body phrase: its "Cơ quan:"
+     * line (faqbuild/pages.py writes it after the answer), as name words. */
+    function docFacets(doc) {
+      const text = typeof doc.text === "string" ? doc.text : ""
+      const start = text.lastIndexOf("<p>Cơ quan:")
+      if (start < 0)
+        return ""
+      const end = text.indexOf("</p>", start)
+      return " " + nameWords(text.slice(start + 3, end < 0 ? text.length : end), true).join(" ") + " "
+    }
+
+    /* The body phrases in a query: the longest run of words naming a body,
+     * at each place, in the words typed and in each synonym's words. */
+    function namedBodies(typed, slots) {
+      const runs = [nameWords(typedWords(typed).map(w => w.core.replace(/\*/g, "")).join(" "), false)]
+      const groups = new Map()
+      for (const slot of slots)
+        if (slot.group > 0)
+          (groups.get(slot.group) || groups.set(slot.group, []).get(slot.group)).push(slot.folded)
+      runs.push(...groups.values())
+      const found = []
+      for (const words of runs)
+        for (let i = 0; i < words.length; i++)
+          for (let j = words.length; j > i; j--) {
+            const phrase = words.slice(i, j).join(" ")
+            if (bodyPhrases.has(phrase)) {
+              found.push(" " + phrase + " ")
+              i = j - 1
+              break
+            }
+          }
+      return found
+    }
+
     /* Our score for every result lunr found. `phrases` are the glossary
      * clauses of the query: a typed meaning or abbreviation, found where the
      * text has the whole phrase or its abbreviation (whose words share one
@@ -1058,6 +1210,7 @@
       const postings = slots.map(slot => slotPostings(index, slot))
       const weights = postings.map((p, i) => slots[i].weight * idf(p.size, total))
       const totalWeight = weights.reduce((a, b) => a + b, 0) || 1
+      const named = namedBodies(typed, slots)
       for (const result of results) {
         const kind = kindOf(result.ref)
         if (kind === null) {
@@ -1096,6 +1249,9 @@
           }
         }
         result.score = score * RANK.kind[kind] * Math.pow(found / totalWeight, RANK.coverage)
+        const facets = named.length && index.viFacets && index.viFacets.get(result.ref)
+        if (facets && named.some(p => facets.indexOf(p) >= 0))
+          result.score *= 1 + RANK.body
       }
       return results.filter(r => r.score > 0).sort((a, b) => b.score - a.score)
     }
@@ -1112,6 +1268,13 @@
       return clauses
     }
 
+    /* Whether a query is the reader's, to be ranked here: Material's
+     * suggestion query (titles only, every term required, run after the
+     * reader's query) is left to lunr. */
+    function ranked0(q) {
+      return !q.clauses.every(c => Array.isArray(c.fields) && c.fields.length === 1 && c.fields[0] === "title")
+    }
+
     /* The score of each location in the last query, for regrouping. */
     let lastScores = new Map()
 
@@ -1126,12 +1289,13 @@
       let ranked = false
       const results = query.call(this, function (q) {
         fn.call(q, q)
+        q.clauses = ranked0(q) ? splitClauses(index, q.clauses) : q.clauses
         /* Copies: rewriteClauses changes the clauses it is given. */
         typed = q.clauses.map(c => Object.assign({}, c))
         /* Material's suggestion query (titles only, every term required,
          * run after the reader's query) is left to lunr, and leaves the
          * scores of the reader's query alone. */
-        ranked = !typed.every(c => Array.isArray(c.fields) && c.fields.length === 1 && c.fields[0] === "title")
+        ranked = ranked0(q)
         /* Glossary clauses first: Material suggests the last matched term. */
         phrases = glossaryClauses(q, typed)
         q.clauses = phrases
@@ -1184,6 +1348,7 @@
 
     lunr.vi.regroup = regroup
     lunr.vi.rank = RANK
+    lunr.vi.bodyPhrases = bodyPhrases
 
     const RESULT = 3                  /* Material's SearchMessageType.RESULT */
     if (typeof self !== "undefined" && typeof self.postMessage === "function" &&
