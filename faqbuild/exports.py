@@ -13,8 +13,8 @@ from .md import plain_text
 from .model import Deadline, Duty, Faq, Plan
 from .plan_pages import section_heading
 from .urls import (
-    SEARCH_BODIES_SLOT,
     SEARCH_GLOSSARY_SLOT,
+    SEARCH_NAMES_SLOT,
     SEARCH_SYNONYMS_SLOT,
     SEARCH_TEMPLATE,
     VIEW_PAGES,
@@ -119,14 +119,15 @@ def deadline_json(d: Deadline | None) -> dict | None:
             "sort_key": list(d.sort_key())}
 
 
-def render_search_language(faq: Faq, template: str) -> str:
+def render_search_language(faq: Faq, template: str, plans: dict[str, Plan] | None = None) -> str:
     """lunr.vi for Material's search worker: the template with the glossary,
-    the synonyms and the bodies' names filled in."""
+    the synonyms, the bodies' names and the plans' titles filled in."""
     glossary = json.dumps(dict(faq.glossary), ensure_ascii=False, sort_keys=True)
     synonyms = json.dumps({term: list(words) for term, words in faq.synonyms}, ensure_ascii=False, sort_keys=True)
-    bodies = json.dumps(search_names(faq), ensure_ascii=False)
+    names = json.dumps({"bodies": search_names(faq),
+                         "titles": [p.title for p in (plans or {}).values()]}, ensure_ascii=False)
     return f"/* {GENERATED_MARK}; edit docs/{SEARCH_TEMPLATE} */\n" + template.replace(
-        SEARCH_GLOSSARY_SLOT, glossary).replace(SEARCH_SYNONYMS_SLOT, synonyms).replace(SEARCH_BODIES_SLOT, bodies)
+        SEARCH_GLOSSARY_SLOT, glossary).replace(SEARCH_SYNONYMS_SLOT, synonyms).replace(SEARCH_NAMES_SLOT, names)
 
 
 def search_names(faq: Faq) -> list[list[str]]:

@@ -109,4 +109,4 @@ def render_site(plans: dict[str, Plan], faq: Faq, search_template: str | None = 
     yield VIEW_PAGES["print"], nfc(render_print(plans, faq))
     yield VIEW_PAGES["changes"], nfc(render_changes(faq))
     if search_template is not None:
-        yield SEARCH_LANGUAGE_FILE, nfc(render_search_language(faq, search_template))
+        yield SEARCH_LANGUAGE_FILE, nfc(render_search_language(faq, search_template, plans))

@@ -57,7 +57,7 @@ async function main() {
           code = fs.readFileSync(request.lunr_vi, "utf8")
           if (request.glossary !== undefined)
             code = code.split("__GLOSSARY__").join(JSON.stringify(request.glossary)).split("__SYNONYMS__").join(JSON.stringify(request.synonyms || {}))
-              .split("__BODIES__").join(JSON.stringify(request.bodies || []))
+              .split("__NAMES__").join(JSON.stringify(request.names || {}))
         } else {
           code = fs.readFileSync(file, "utf8")
         }

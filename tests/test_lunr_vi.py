@@ -20,7 +20,7 @@ import pytest
 from faqbuild.exports import render_search_language
 from faqbuild.model import Faq
 from faqbuild.text import fold_key
-from faqbuild.urls import SEARCH_BODIES_SLOT, SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT
+from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_NAMES_SLOT, SEARCH_SYNONYMS_SLOT
 from search_node import TEMPLATE, node_available, ranked, run_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,7 @@ def test_template_is_self_contained_and_has_one_slot():
         assert call not in source, call
     # build_faq.py replaces every occurrence; a second one (say in a comment)
     # would receive the JSON too.
-    for slot in (SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_BODIES_SLOT):
+    for slot in (SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_NAMES_SLOT):
         assert source.count(slot) == 1, slot
     rendered = render_search_language(
         Faq((), (), (("HĐND", "Hội đồng nhân dân"),)), source)
@@ -77,7 +77,8 @@ def test_template_is_self_contained_and_has_one_slot():
 def test_the_bodies_names_for_search_come_from_the_registry_and_the_register():
     """Search tells which body a query names by the names editors keep for
     readers: the registry's own (faq.yml `bodies:`), the register's readers'
-    names and the aliases of the readers' groups the body is in."""
+    names and the aliases of the readers' groups the body is in. The plans'
+    titles go with them (for the directive's name)."""
     from faqbuild.exports import search_names
     from faqbuild.model import Body, Group, Register
     faq = Faq((), (Body("mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", ("MTTQ tỉnh",)),
@@ -88,7 +89,7 @@ def test_the_bodies_names_for_search_come_from_the_registry_and_the_register():
         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", "MTTQ tỉnh", "Mặt trận"],
         ["Các tổ chức chính trị - xã hội tỉnh", "Công đoàn"]]
     rendered = render_search_language(faq, TEMPLATE.read_text(encoding="utf-8"))
-    assert '["Các tổ chức chính trị - xã hội tỉnh", "Công đoàn"]' in rendered
+    assert '["Các tổ chức chính trị - xã hội tỉnh", "Công đoàn"]]' in rendered and '"titles": []' in rendered
 
 
 # ---------------------------------------------------------------------------
@@ -459,7 +460,7 @@ def test_a_named_body_brings_up_the_answers_that_list_it():
          "text": "<p>Bố trí kinh phí cho điều tra.</p> <p>Cơ quan: Sở Tài chính (thực hiện)</p>"},
     ]
     bodies = [["Sở Tài chính", "Sở Tài chính tỉnh"], ["Sở Nội vụ"]]
-    out = run_template(GLOSSARY, docs=docs, bodies=bodies,
+    out = run_template(GLOSSARY, docs=docs, names={"bodies": bodies},
                        queries=["sở tài chính bố trí kinh phí", "tai chinh bo tri kinh phi", "so noi vu bo tri kinh phi"])
     found = {r["query"]: locations(r) for r in out["results"]}
     assert found["sở tài chính bố trí kinh phí"][0] == "a.html#so"
@@ -484,3 +485,23 @@ def test_the_directive_number_counts_like_a_question_word():
     out = run_template(GLOSSARY, docs=docs, queries=["xay dung ke hoach chi thi 47", "chi thi 47"])["results"]
     assert locations(out[0])[0] == "a.html#ke-hoach"
     assert locations(out[1])[0] == "a.html#quan-triet"     # still found, and first where it is all there is
+
+
+def test_the_directive_named_as_the_plans_titles_name_it_is_context():
+    """"kế hoạch thực hiện chỉ thị 47" is how readers say which plans they
+    mean, not what they ask: words the plans' titles name the directive
+    with, two or more in a row with its number or "chỉ thị", count like
+    question words. Without the titles they count in full."""
+    docs = [{"location": "a.html", "title": "Trang A", "text": ""}] + [
+        {"location": f"a.html#k{i}", "title": f"Việc số {i}", "text": f"<p>Kế hoạch về việc {i}.</p>"}
+        for i in range(4)] + [
+        {"location": "a.html#kiem-tra", "title": "Ai kiểm tra việc thực hiện Chỉ thị?",
+         "text": "<p>Kiểm tra, giám sát việc thực hiện Chỉ thị.</p>"},
+        {"location": "a.html#ky", "title": "Ai ký kế hoạch?", "text": "<p>Đồng chí Phó Bí thư ký.</p>"},
+    ]
+    names = {"titles": ["triển khai thực hiện Chỉ thị số 47-CT/TW, ngày 23/5/2025 của Ban Bí thư"]}
+    query = "ai ký kế hoạch thực hiện chỉ thị"
+    [with_titles] = run_template(GLOSSARY, docs=docs, names=names, queries=[query])["results"]
+    [without] = run_template(GLOSSARY, docs=docs, queries=[query])["results"]
+    assert locations(with_titles)[0] == "a.html#ky"
+    assert locations(without)[0] == "a.html#kiem-tra"

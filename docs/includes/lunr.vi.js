@@ -101,9 +101,11 @@
      * build_faq.py. */
     const SYNONYMS = __SYNONYMS__
 
-    /* The bodies of faq.yml, each as the list of its names (name, short
-     * name, aliases), filled in by build_faq.py. */
-    const BODIES = __BODIES__
+    /* Names, filled in by build_faq.py: `bodies`, each body of faq.yml as
+     * the list of names readers may type for it (see search_names in
+     * faqbuild/exports.py); `titles`, the plans' titles ("triển khai thực
+     * hiện Chỉ thị số 47-CT/TW, ngày …"). */
+    const NAMES = __NAMES__
 
     /* Prefixes of index terms that typing cannot produce (typed terms keep
      * letters, digits and wildcards only, see normaliseQueryTerm):
@@ -987,6 +989,16 @@
       return out
     }
 
+    /* The words the plans' titles name their directive with, before its
+     * date: "triển khai thực hiện Chỉ thị số 47-CT/TW", folded. */
+    const DIRECTIVE_WORDS = new Set()
+    for (const title of (NAMES && NAMES.titles) || []) {
+      const words = nameWords(title, true)
+      const end = words.indexOf("ngay")
+      for (const word of words.slice(0, end < 0 ? words.length : end))
+        DIRECTIVE_WORDS.add(word)
+    }
+
     /* The words of a query as ranking slots. Each slot lists the index terms
      * that count for it with their weights:
      *  - a word typed without diacritics: its folded form;
@@ -1050,6 +1062,19 @@
       for (const slot of typedSlots)
         if (slot.rephrased)
           slot.weight *= RANK.rephrased
+      /* The directive itself, as readers name it to say what they mean
+       * ("kế hoạch thực hiện chỉ thị 47"): every answer is about it, so
+       * those words count like COMMON_WORDS. */
+      for (let i = 0; i < typedSlots.length; i++) {
+        let j = i
+        while (j < typedSlots.length && DIRECTIVE_WORDS.has(typedSlots[j].folded))
+          j++
+        const run = typedSlots.slice(i, j).map(slot => slot.folded)
+        if (run.length >= 2 && (run.some(w => /^\d+$/.test(w)) || run.join(" ").indexOf("chi thi") >= 0))
+          for (const slot of typedSlots.slice(i, j))
+            slot.weight = Math.min(slot.weight, RANK.common)
+        i = Math.max(i, j - 1)
+      }
       return slots
     }
 
@@ -1143,7 +1168,7 @@
     /* The phrases that name a body, folded: each of its names, and each
      * without a head or tail above, when two words or more are left. */
     const bodyPhrases = new Set()
-    for (const names of BODIES || [])
+    for (const names of (NAMES && NAMES.bodies) || [])
       for (const name of names) {
         const words = nameWords(name, true)
         for (let i = 0; i <= 2 && i < words.length; i++) {
