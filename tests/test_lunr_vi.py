@@ -297,9 +297,10 @@ def test_exact_spelling_ranks_first_even_against_a_folded_title_match():
     assert locations(results["tình"])[0] == "a.html#dlxh"      # "Tình hình", not the title "Tỉnh ủy"
     assert locations(results["tỉnh"])[0] == "a.html#tinh"
     assert locations(results["hỏi"])[0] == "a.html#hoi"
-    assert locations(results["hội"])[0] in {"a.html#dlxh", "a.html#hoi-dong"}
+    # "hội" alone is not the "hội" of "xã hội" (see the compound test below).
+    assert locations(results["hội"])[0] == "a.html#hoi-dong"
     assert "a.html#hoi" in locations(results["hội"])             # still found, but after
-    assert locations(results["hội"]).index("a.html#hoi") > locations(results["hội"]).index("a.html#dlxh")
+    assert locations(results["hội"]).index("a.html#hoi") > locations(results["hội"]).index("a.html#hoi-dong")
 
 
 def test_tone_placement_nfd_and_case_give_identical_results():
@@ -349,14 +350,16 @@ def test_highlighting_marks_the_accented_words_once():
 
 
 def test_required_and_prohibited_terms():
-    results = search('"du luận"', '"dư luận"', "+dự", "-hội xã", "xã")
+    results = search('"du luận"', '"dư luận"', "+dự", "-hội tỉnh", "tỉnh", "-hội hỏi")
     # Quoted words are required; a wrong or missing accent still matches.
     assert locations(results['"du luận"']) == locations(results['"dư luận"']) == ["a.html#dlxh", "a.html#viet-tat"]
     # A required term with no exact match falls back to its folded form.
     assert "a.html#dlxh" in locations(results["+dự"])
     # -hội removes the pages that have "hội"; exact, so not those with "hỏi".
-    assert "a.html#dlxh" not in locations(results["-hội xã"])
-    assert "a.html#dlxh" in locations(results["xã"])
+    assert "a.html#hoi-dong" in locations(results["tỉnh"])
+    assert "a.html#hoi-dong" not in locations(results["-hội tỉnh"])
+    assert "a.html#tinh" in locations(results["-hội tỉnh"])
+    assert "a.html#hoi" in locations(results["-hội hỏi"])
 
 
 def test_suggestion_completes_the_word_being_typed_with_its_diacritics():
@@ -505,3 +508,39 @@ def test_the_directive_named_as_the_plans_titles_name_it_is_context():
     [without] = run_template(GLOSSARY, docs=docs, queries=[query])["results"]
     assert locations(with_titles)[0] == "a.html#ky"
     assert locations(without)[0] == "a.html#kiem-tra"
+
+
+def test_a_syllable_does_not_match_inside_a_compound_it_was_not_typed_in():
+    """"xã" (a commune) is not the "xã" of "xã hội" (society), which every
+    answer's "dư luận xã hội" has: typed alone it finds the commune, typed
+    as "xã hội" it finds society, with or without diacritics."""
+    docs = [
+        {"location": "a.html", "title": "Trang A", "text": ""},
+        {"location": "a.html#xa-hoi", "title": "Dư luận xã hội ở tỉnh", "text": "<p>Công tác dư luận xã hội.</p>"},
+        {"location": "a.html#cap-xa", "title": "Đảng ủy cấp xã làm gì?", "text": "<p>Đảng ủy xã phân công lãnh đạo.</p>"},
+    ]
+    out = run_template(GLOSSARY, docs=docs, queries=["xã", "dang uy xa", "xã hội", "xa hoi"])["results"]
+    found = {r["query"]: locations(r) for r in out}
+    assert found["xã"] == ["a.html#cap-xa"]
+    assert found["dang uy xa"][0] == "a.html#cap-xa" and "a.html#xa-hoi" not in found["dang uy xa"]
+    assert found["xã hội"][0] == "a.html#xa-hoi" and found["xa hoi"][0] == "a.html#xa-hoi"
+
+
+def test_a_readers_abbreviation_is_read_as_the_title_words_it_spells():
+    """"STC" is nowhere in the site, but the questions' titles say "Sở Tài
+    chính" again and again: typed, it finds that body's answers. A run of
+    title words found only once spells nothing ("hđtđ"), nor does a typed
+    word the index has."""
+    docs = [
+        {"location": "a.html", "title": "Trang A", "text": ""},
+        {"location": "a.html#stc", "title": "Sở Tài chính có nhiệm vụ gì?", "text": "<p>Bố trí kinh phí.</p>"},
+        {"location": "a.html#kp", "title": "Kinh phí do Sở Tài chính bố trí?", "text": "<p>Theo kế hoạch.</p>"},
+        {"location": "a.html#hd", "title": "Hội đồng thi đua làm gì?", "text": "<p>Xét khen thưởng.</p>"},
+        {"location": "a.html#nv", "title": "Nhiệm vụ chung", "text": "<p>Các việc được giao.</p>"},
+    ]
+    out = run_template(GLOSSARY, docs=docs, queries=["STC có nhiệm vụ gì", "stc", "hđtđ", "nhiem vu"])["results"]
+    found = {r["query"]: locations(r) for r in out}
+    assert found["STC có nhiệm vụ gì"][0] == "a.html#stc"
+    assert set(found["stc"]) == {"a.html#stc", "a.html#kp"}
+    assert found["hđtđ"] == []
+    assert "a.html#nv" in found["nhiem vu"]

@@ -814,7 +814,8 @@
         this.tokenizer.vi = true
       }
       if (doc && typeof doc.location === "string" && this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0)
-        (this.viFacets || (this.viFacets = new Map())).set(doc.location, docFacets(doc))
+        (this.viFacets || (this.viFacets = new Map())).set(doc.location, docFacets(doc)),
+        noteInitials(this.viInitials || (this.viInitials = new Map()), String(doc.title || ""))
       try {
         return add.call(this, doc, attributes)
       } finally {
@@ -889,6 +890,7 @@
         index.viAverage = this.averageFieldLength
         index.viCount = this.documentCount
         index.viFacets = this.viFacets || new Map()
+        index.viInitials = this.viInitials || new Map()
       }
       return index
     })
@@ -999,6 +1001,42 @@
         DIRECTIVE_WORDS.add(word)
     }
 
+    /* Readers' own abbreviations: "STC" for Sở Tài chính, "TĐKT" for thi đua
+     * khen thưởng, "BCĐ" for Ban Chỉ đạo. A typed word the index does not
+     * have, of two to five letters, is read as the run of words in the
+     * questions' titles whose initials it spells, the run found most often
+     * (at least twice, and not all question words). The titles name every
+     * body and task the answers are about. */
+    function noteInitials(initials, title) {
+      const { parts } = partsWithBreaks(title)
+      const words = parts.map(p => foldForm(exactForm(p.part)))
+      for (let i = 0; i < words.length; i++)
+        for (let n = 2; n <= 5 && i + n <= words.length; n++) {
+          if (parts[i + n - 1].breakBefore)
+            break
+          const run = words.slice(i, i + n)
+          if (run.some(w => !/^[a-z]/.test(w)) || run.every(w => COMMON_WORDS.has(w)))
+            continue
+          const key = run.map(w => w.charAt(0)).join("")
+          const phrases = initials.get(key) || initials.set(key, new Map()).get(key)
+          const phrase = run.join(" ")
+          phrases.set(phrase, (phrases.get(phrase) || 0) + 1)
+        }
+    }
+
+    function spelledInitials(index, folded) {
+      if (!/^[a-z]{2,5}$/.test(folded) || !index.viInitials || index.invertedIndex[FOLD_MARK + folded])
+        return null
+      let best = null
+      let count = 1
+      for (const [phrase, n] of index.viInitials.get(folded) || [])
+        if (n > count) {
+          best = phrase
+          count = n
+        }
+      return best && best.split(" ")
+    }
+
     /* The words of a query as ranking slots. Each slot lists the index terms
      * that count for it with their weights:
      *  - a word typed without diacritics: its folded form;
@@ -1058,6 +1096,16 @@
           group++
           break
         }
+      }
+      for (const slot of typedSlots) {
+        const spelled = !slot.rephrased && slot.extra && !slot.extra.length && slot.terms.size <= 2 &&
+          spelledInitials(index, slot.folded)
+        if (!spelled)
+          continue
+        for (const word of spelled)
+          slots.push({ terms: new Map([[FOLD_MARK + word, 1]]), weight: RANK.synonym, group: group, folded: word })
+        slot.rephrased = true
+        group++
       }
       for (const slot of typedSlots)
         if (slot.rephrased)
@@ -1215,6 +1263,49 @@
       return found
     }
 
+    /* Two-syllable words whose syllables mean something else alone: "xã"
+     * is a commune, "xã hội" society (every answer's "dư luận xã hội"); "hội"
+     * is an association (hội viên, Hội Nông dân). A typed syllable does not
+     * match where the page has it inside such a word, unless the reader typed
+     * the word. Folded. */
+    const COMPOUNDS = [["xa", "hoi"]]
+
+    function positionsOf(index, word, field, ref) {
+      const posting = index.invertedIndex[FOLD_MARK + word]
+      const entry = posting && posting[field] && posting[field][ref]
+      return entry && Array.isArray(entry.position) ? entry.position : null
+    }
+
+    /* Take out of the typed words' postings their matches inside a compound
+     * the reader did not type. */
+    function dropCompounds(index, slots, postings) {
+      slots.forEach(function (slot, i) {
+        if (slot.group !== 0)
+          return
+        const before = i > 0 && slots[i - 1].group === 0 ? slots[i - 1].folded : null
+        const after = slots[i + 1] && slots[i + 1].group === 0 ? slots[i + 1].folded : null
+        for (const [a, b] of COMPOUNDS) {
+          const other = slot.folded === a && after !== b ? [b, 1]
+            : slot.folded === b && before !== a ? [a, -1] : null
+          if (!other)
+            continue
+          for (const [ref, fields] of postings[i]) {
+            for (const field of Object.keys(fields)) {
+              const near = positionsOf(index, other[0], field, ref)
+              if (near)
+                for (const p of Array.from(fields[field].keys()))
+                  if (near.indexOf(p + other[1]) >= 0)
+                    fields[field].delete(p)
+              if (!fields[field].size)
+                delete fields[field]
+            }
+            if (!Object.keys(fields).length)
+              postings[i].delete(ref)
+          }
+        }
+      })
+    }
+
     /* Our score for every result lunr found. `phrases` are the glossary
      * clauses of the query: a typed meaning or abbreviation, found where the
      * text has the whole phrase or its abbreviation (whose words share one
@@ -1233,6 +1324,7 @@
         return results
       const total = index.viCount || Object.keys(index.fieldVectors).length / index.fields.length
       const postings = slots.map(slot => slotPostings(index, slot))
+      dropCompounds(index, slots, postings)
       const weights = postings.map((p, i) => slots[i].weight * idf(p.size, total))
       const totalWeight = weights.reduce((a, b) => a + b, 0) || 1
       const named = namedBodies(typed, slots)
