@@ -518,12 +518,14 @@ def test_a_syllable_does_not_match_inside_a_compound_it_was_not_typed_in():
         {"location": "a.html", "title": "Trang A", "text": ""},
         {"location": "a.html#xa-hoi", "title": "Dư luận xã hội ở tỉnh", "text": "<p>Công tác dư luận xã hội.</p>"},
         {"location": "a.html#cap-xa", "title": "Đảng ủy cấp xã làm gì?", "text": "<p>Đảng ủy xã phân công lãnh đạo.</p>"},
+        {"location": "a.html#viet-tat", "title": "Tình hình", "text": "<p>Nắm tình hình DLXH.</p>"},   # its meaning
     ]
     out = run_template(GLOSSARY, docs=docs, queries=["xã", "dang uy xa", "xã hội", "xa hoi"])["results"]
     found = {r["query"]: locations(r) for r in out}
     assert found["xã"] == ["a.html#cap-xa"]
     assert found["dang uy xa"][0] == "a.html#cap-xa" and "a.html#xa-hoi" not in found["dang uy xa"]
     assert found["xã hội"][0] == "a.html#xa-hoi" and found["xa hoi"][0] == "a.html#xa-hoi"
+    assert "a.html#viet-tat" in found["xã hội"]
 
 
 def test_a_readers_abbreviation_is_read_as_the_title_words_it_spells():

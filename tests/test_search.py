@@ -25,7 +25,7 @@ import pytest
 from faqbuild.faqfile import load_faq
 from faqbuild.plans import load_plans
 from faqbuild.text import fold_key
-from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_TEMPLATE
+from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_NAMES_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_TEMPLATE
 from conftest import ROOT
 from search_harness import SearchHarness
 
@@ -121,15 +121,21 @@ def bare(word: str) -> str:
 def test_site_ships_our_lunr_vi_with_the_glossary(site, glossary):
     shipped = (site / LUNR_VI).read_text(encoding="utf-8")
     template = (ROOT / "docs" / SEARCH_TEMPLATE).read_text(encoding="utf-8")
-    # Everything but the two slots is the template as written.
-    pieces = re.split(f"{SEARCH_GLOSSARY_SLOT}|{SEARCH_SYNONYMS_SLOT}", template)
-    assert len(pieces) == 3 and all(piece in shipped for piece in pieces)
+    # Everything but the three slots is the template as written.
+    pieces = re.split(f"{SEARCH_GLOSSARY_SLOT}|{SEARCH_SYNONYMS_SLOT}|{SEARCH_NAMES_SLOT}", template)
+    assert len(pieces) == 4 and all(piece in shipped for piece in pieces)
     faq, problems = load_faq(ROOT / "faq.yml", "faq.yml", load_plans(ROOT / "plans", "plans")[0])
     assert not problems
     assert glossary == dict(faq.glossary)
     match = re.search(r"^\s*const SYNONYMS = (\{.*\})\s*$", shipped, re.M)
     assert match and json.loads(match.group(1)) == {term: list(words) for term, words in faq.synonyms}
     assert faq.synonyms, "faq.yml has a synonyms section"
+    # The bodies' names and the plans' titles, from faq.yml and plans/.
+    match = re.search(r"^\s*const NAMES = (\{.*\})\s*$", shipped, re.M)
+    names = json.loads(match.group(1))
+    assert ["Sở Tài chính", "Sở Tài chính tỉnh"] in names["bodies"]
+    assert any("Công đoàn" in body for body in names["bodies"])
+    assert len(names["titles"]) == 2 and all("Chỉ thị số 47-CT/TW" in title for title in names["titles"])
     import material
     theirs = Path(material.__file__).parent / "templates" / LUNR_VI
     assert theirs.read_text(encoding="utf-8") != shipped
@@ -217,9 +223,13 @@ def test_typed_words_are_not_listed_as_missing(search, docs):
 def test_exact_diacritics_rank_first(search, docs, glossary, query, exact_words):
     outcome = search(query)
 
+    def alone(text, word):  # the word, not the "hội" of "xã hội" (lunr.vi's COMPOUNDS)
+        ws = [w.lower() for w in words(text)]
+        return any(w == word and not (word == "hội" and i and ws[i - 1] == "xã") for i, w in enumerate(ws))
+
     def has(doc, word):  # in the text, or in the meaning of an abbreviation the text uses
-        return has_word(doc, word) or any(
-            word in {w.lower() for w in words(meaning)} and has_abbreviation(doc, abbreviation)
+        return alone(plain_text(doc), word) or any(
+            alone(meaning, word) and has_abbreviation(doc, abbreviation)
             for abbreviation, meaning in glossary.items())
     exact = [score for loc, score in outcome.found if all(has(docs[loc], w) for w in exact_words)]
     folded_only = [score for loc, score in outcome.found if not any(has(docs[loc], w) for w in exact_words)]

@@ -1294,7 +1294,8 @@
               const near = positionsOf(index, other[0], field, ref)
               if (near)
                 for (const p of Array.from(fields[field].keys()))
-                  if (near.indexOf(p + other[1]) >= 0)
+                  /* p + 0: both words are the meaning of one abbreviation ("DLXH") */
+                  if (near.indexOf(p + other[1]) >= 0 || near.indexOf(p) >= 0)
                     fields[field].delete(p)
               if (!fields[field].size)
                 delete fields[field]
