@@ -1,5 +1,5 @@
-"""Search quality floors on tests/search_eval.yml (375 reader queries written
-from the plans by three readers who never saw the questions or the search code),
+"""Search quality floors on tests/search_eval.yml (775 reader queries written
+from the plans by readers who never saw the questions or the search code),
 typed into the built site's search box in headless Chromium; the first row
 and the first three rows a reader sees (tests/bench/bench_search.py prints the
 same figures, over http and file://). Floors sit a little under what was
@@ -14,18 +14,19 @@ sys.path.insert(0, str(Path(__file__).parent / "bench"))
 
 from bench_search import MEDIAN_BUDGET_MS, evaluate, load_queries, summary  # noqa: E402
 
-# Measured at the end of the second round (README, "Search"): tune 83.8% / 95.2%, heldback
-# 90.0% / 98.6%, all 86.3% / 96.6%. Both parts have now been seen and tuned on, so these are
-# tuning figures; issue 16's targets are for sets the ranking has never met.
-# Third round: fresh-a 84% / 98% after its misses' patterns were tuned on (synonyms),
-# fresh-b 80% / 92%, held back until the end and run once.
-FLOORS = {"tune": (0.81, 0.93), "heldback": (0.87, 0.96), "fresh-a": (0.81, 0.95), "fresh-b": (0.77, 0.89),
-          "all": (0.81, 0.93)}
+# Measured at the end of round 4 (README, "Search"): tune 84.8% / 97.1%, heldback 88.6% / 97.1%,
+# fresh-a 85% / 99%, fresh-b 83% / 96%, fresh-c 83% / 96%, fresh-d 76% / 94%, fresh-e 73% / 92%,
+# fresh-f 85% / 95%, all 82.1% / 95.7%. Every part has now been run and then seen: these are
+# tuning figures. fresh-e and fresh-f were the held-back sets of round 4, run once at its end;
+# issue 16's targets are for sets the ranking has never met.
+FLOORS = {"tune": (0.82, 0.94), "heldback": (0.85, 0.95), "fresh-a": (0.82, 0.96), "fresh-b": (0.80, 0.93),
+          "fresh-c": (0.80, 0.93), "fresh-d": (0.73, 0.91), "fresh-e": (0.70, 0.89), "fresh-f": (0.82, 0.92),
+          "all": (0.80, 0.94)}
 
 
 def test_reader_queries_find_their_answers(built_site, browser):
     queries = load_queries()
-    assert len(queries) >= 150
+    assert len(queries) >= 750
     rows = evaluate(built_site, queries, browser=browser)
     for part, (top1, top3) in FLOORS.items():
         these = [r for r in rows if part == "all" or r["part"] == part]
@@ -35,7 +36,7 @@ def test_reader_queries_find_their_answers(built_site, browser):
         assert s["top1"] >= top1, (part, [(r["q"], r["got"]) for r in these if not r["top1"]])
     # Queries typed without diacritics, or with them, do about as well.
     for form in ("diacritics", "no-diacritics"):
-        assert summary([r for r in rows if r["form"] == form])["top3"] >= 0.93, form
+        assert summary([r for r in rows if r["form"] == form])["top3"] >= 0.95, form
     assert summary(rows)["median_ms"] <= MEDIAN_BUDGET_MS
 
 

@@ -813,9 +813,12 @@
         }
         this.tokenizer.vi = true
       }
-      if (doc && typeof doc.location === "string" && this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0)
-        (this.viFacets || (this.viFacets = new Map())).set(doc.location, docFacets(doc)),
+      /* What ranking needs beside the index: each answer's bodies, and the
+       * titles' runs of words by their initials. */
+      if (doc && typeof doc.location === "string" && this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0) {
+        (this.viFacets || (this.viFacets = new Map())).set(doc.location, docFacets(doc))
         noteInitials(this.viInitials || (this.viInitials = new Map()), String(doc.title || ""))
+      }
       try {
         return add.call(this, doc, attributes)
       } finally {
@@ -1180,9 +1183,8 @@
 
     /* ------------------------------------------------------------------------
      * Bodies: a reader who names a body ("mat tran", "công an", "BTGDV")
-     * mostly wants that body's own answers, the ones whose question names it
-     * or whose "Cơ quan:" line lists it, before answers on the same task
-     * given to others.
+     * mostly wants that body's own answers, the ones whose "Cơ quan:" line
+     * lists it, before answers on the same task given to others.
      * --------------------------------------------------------------------- */
 
     /* Folded words of a text, each glossary abbreviation replaced by the
@@ -1389,7 +1391,7 @@
     /* Whether a query is the reader's, to be ranked here: Material's
      * suggestion query (titles only, every term required, run after the
      * reader's query) is left to lunr. */
-    function ranked0(q) {
+    function readersQuery(q) {
       return !q.clauses.every(c => Array.isArray(c.fields) && c.fields.length === 1 && c.fields[0] === "title")
     }
 
@@ -1407,13 +1409,13 @@
       let ranked = false
       const results = query.call(this, function (q) {
         fn.call(q, q)
-        q.clauses = ranked0(q) ? splitClauses(index, q.clauses) : q.clauses
+        q.clauses = readersQuery(q) ? splitClauses(index, q.clauses) : q.clauses
         /* Copies: rewriteClauses changes the clauses it is given. */
         typed = q.clauses.map(c => Object.assign({}, c))
         /* Material's suggestion query (titles only, every term required,
          * run after the reader's query) is left to lunr, and leaves the
          * scores of the reader's query alone. */
-        ranked = ranked0(q)
+        ranked = readersQuery(q)
         /* Glossary clauses first: Material suggests the last matched term. */
         phrases = glossaryClauses(q, typed)
         q.clauses = phrases
