@@ -320,6 +320,14 @@
       }
     }).filter(entry => entry.abbr.length && entry.words.length)
 
+    /* Whether a word part is part j of an entry's abbreviation: `written`
+     * (as written, đ/Đ → d/D) must have the glossary's case when the case is
+     * known ("Ai" is not "AI"); otherwise `plain` (lower case, đ → d) is
+     * compared. */
+    function isAbbrPart(entry, j, plain, written) {
+      return written == null ? plain === entry.abbr[j] : written === entry.abbrCased[j]
+    }
+
     /* Entries by their index key, for the title-coverage boost. */
     const byMark = new Map(glossary.map(entry => [entry.marked, entry]))
 
@@ -432,8 +440,7 @@
           const tokens = cover(k, entry.abbr.length, function (e, j, i) {
             if (j > 0 && broken(i))
               return false
-            const written = casedPart(e)
-            return written == null ? e.part.plain === entry.abbr[j] : written === entry.abbrCased[j]
+            return isAbbrPart(entry, j, e.part.plain, casedPart(e))
           })
           if (tokens) {
             add(tokens, entry.wordTerms.concat(entry.abbrTerms))
@@ -973,11 +980,11 @@
       return pieces && pieces.length > 1 ? pieces : null
     }
 
-    /* The typed clauses with each compound abbreviation in pieces, and the
-     * pieces of each compound (for tidyMatchData). */
+    /* The typed clauses with each compound abbreviation in pieces; the
+     * pieces of each compound go to lastSplits (for tidyMatchData), which the
+     * query patch empties for every query. */
     let lastSplits = new Map()
     function splitClauses(index, clauses) {
-      lastSplits = new Map()
       const out = []
       for (const clause of clauses) {
         const core = typeof clause.term === "string" ? clause.term.replace(/\*+$/, "") : ""
@@ -1197,8 +1204,8 @@
       const out = []
       for (let k = 0; k < parts.length; k++) {
         const entry = (byAbbrStart.get(plainD(exactForm(parts[k]))) || []).find(e =>
-          k + e.abbr.length <= parts.length && e.abbr.every((a, j) => cased
-            ? casedD(parts[k + j]) === e.abbrCased[j] : plainD(exactForm(parts[k + j])) === a))
+          k + e.abbr.length <= parts.length && e.abbr.every((_, j) =>
+            isAbbrPart(e, j, plainD(exactForm(parts[k + j])), cased ? casedD(parts[k + j]) : null)))
         if (entry) {
           out.push(...entry.words)
           k += entry.abbr.length - 1
@@ -1315,8 +1322,7 @@
      * position, so the pairs below cannot see them). Each is one name (see
      * RANK.name): found whole it adds once, its words' pairs add nothing,
      * and its words found where it is not count RANK.scattered. */
-    function rank(index, results, typed, phrases) {
-      const slots = slotsOf(index, typed)
+    function rank(index, results, slots, typed, phrases) {
       for (const [k, clause] of (phrases || []).entries()) {
         const [start, end] = clause.viSpan
         for (let i = start; i < end && i < slots.length; i++)
@@ -1378,9 +1384,9 @@
 
     /* Synonym clauses, so that lunr finds the documents that only have the
      * plan's term (and their match data marks it). */
-    function synonymClauses(query, index, typed) {
+    function synonymClauses(query, slots) {
       const clauses = []
-      for (const slot of slotsOf(index, typed))
+      for (const slot of slots)
         for (const term of slot.group > 0 ? slot.terms.keys() : slot.extra || []) {
           query.clause({ term: term, boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
           clauses.push(query.clauses.pop())
@@ -1406,25 +1412,29 @@
         return query.call(this, fn)
       let typed = []
       let phrases = []
+      let slots = []
       let ranked = false
       const results = query.call(this, function (q) {
         fn.call(q, q)
-        q.clauses = readersQuery(q) ? splitClauses(index, q.clauses) : q.clauses
-        /* Copies: rewriteClauses changes the clauses it is given. */
-        typed = q.clauses.map(c => Object.assign({}, c))
         /* Material's suggestion query (titles only, every term required,
          * run after the reader's query) is left to lunr, and leaves the
          * scores of the reader's query alone. */
         ranked = readersQuery(q)
+        lastSplits = new Map()
+        if (ranked)
+          q.clauses = splitClauses(index, q.clauses)
+        /* Copies: rewriteClauses changes the clauses it is given. */
+        typed = q.clauses.map(c => Object.assign({}, c))
         /* Glossary clauses first: Material suggests the last matched term. */
         phrases = glossaryClauses(q, typed)
+        slots = ranked ? slotsOf(index, typed) : []
         q.clauses = phrases
-          .concat(ranked ? synonymClauses(q, index, typed) : [])
+          .concat(synonymClauses(q, slots))
           .concat(rewriteClauses(index, q.clauses))
       })
       if (!ranked)
         return tidyMatchData(index, results)
-      const out = rank(index, results, typed, phrases)
+      const out = rank(index, results, slots, typed, phrases)
       lastScores = new Map(out.map(r => [r.ref, r.score]))
       return tidyMatchData(index, out)
     })
@@ -1468,7 +1478,6 @@
 
     lunr.vi.regroup = regroup
     lunr.vi.rank = RANK
-    lunr.vi.bodyPhrases = bodyPhrases
 
     const RESULT = 3                  /* Material's SearchMessageType.RESULT */
     if (typeof self !== "undefined" && typeof self.postMessage === "function" &&
