@@ -13,6 +13,7 @@ from .md import plain_text
 from .model import Deadline, Duty, Faq, Plan
 from .plan_pages import section_heading
 from .urls import (
+    SEARCH_ASKED_SLOT,
     SEARCH_GLOSSARY_SLOT,
     SEARCH_NAMES_SLOT,
     SEARCH_SYNONYMS_SLOT,
@@ -121,13 +122,17 @@ def deadline_json(d: Deadline | None) -> dict | None:
 
 def render_search_language(faq: Faq, template: str, plans: dict[str, Plan] | None = None) -> str:
     """lunr.vi for Material's search worker: the template with the glossary,
-    the synonyms, the bodies' names and the plans' titles filled in."""
+    the synonyms, the bodies' names, the plans' titles and the readers'
+    wordings of each answer (by its location in the search index) filled in."""
     glossary = json.dumps(dict(faq.glossary), ensure_ascii=False, sort_keys=True)
     synonyms = json.dumps({term: list(words) for term, words in faq.synonyms}, ensure_ascii=False, sort_keys=True)
     names = json.dumps({"bodies": search_names(faq),
                          "titles": [p.title for p in (plans or {}).values()]}, ensure_ascii=False)
+    asked = json.dumps({question_url(q).lstrip("/"): list(q.also_asked) for q in faq.questions if q.also_asked},
+                       ensure_ascii=False)
     return f"/* {GENERATED_MARK}; edit docs/{SEARCH_TEMPLATE} */\n" + template.replace(
-        SEARCH_GLOSSARY_SLOT, glossary).replace(SEARCH_SYNONYMS_SLOT, synonyms).replace(SEARCH_NAMES_SLOT, names)
+        SEARCH_GLOSSARY_SLOT, glossary).replace(SEARCH_SYNONYMS_SLOT, synonyms).replace(
+        SEARCH_NAMES_SLOT, names).replace(SEARCH_ASKED_SLOT, asked)
 
 
 def search_names(faq: Faq) -> list[list[str]]:

@@ -40,12 +40,15 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan],
     body_ids = {b.id: b for b in bodies}
     questions: list[Question] = []
     seen_ids: dict[str, Node] = {}
+    seen_asked: dict[str, tuple[str, Node]] = {}
     shared_glossary = tuple(glossary)  # one object for every answer's rendering (and its cache key)
-    for node in check.seq(items, "questions", "faq.yml"):
-        question = validate_question(check, node, plans, body_ids, shared_glossary, seen_ids)
+    question_nodes = check.seq(items, "questions", "faq.yml")
+    for node in question_nodes:
+        question = validate_question(check, node, plans, body_ids, shared_glossary, seen_ids, seen_asked)
         if question is not None:
             questions.append(question)
     check_answer_links(check, questions, items, plans, bodies)
+    check_asked_titles(check, question_nodes, seen_asked)
     moved = list(validate_moved(check, items, {q.id for q in questions} | set(seen_ids)))
     changes = validate_changes(check, items, set(seen_ids) | {m.id for m in moved})
     if then is not None and not check.problems:
@@ -54,6 +57,23 @@ def load_faq(path: Path, shown: str, plans: dict[str, Plan],
         return None, check.problems
     return Faq(tuple(questions), tuple(bodies), tuple(glossary), tuple(moved), changes=changes,
                synonyms=tuple(synonyms)), []
+
+
+def check_asked_titles(check: Checker, nodes: list[Node], seen_asked: dict[str, tuple[str, Node]]) -> None:
+    """A reader's wording that is another question's title leads to that
+    question, not to the one that lists it. Titles as written, so that a
+    question with problems of its own still counts."""
+    titles = {}
+    for node in nodes:
+        items = node.value if node.kind == "map" else {}
+        title, qid = (items.get(k, (None, None))[1] for k in ("question", "id"))
+        if title is not None and title.kind == "scalar" and isinstance(title.value, str):
+            titles.setdefault(fold_key(title.value).rstrip("?").strip(), str(qid.value) if qid is not None else "")
+    for key, (qid, node) in seen_asked.items():
+        other = titles.get(key)
+        if other is not None and other != qid:
+            check.add(node, f"question {qid!r}: also_asked: {node.value!r} is the question of {other!r}; "
+                            "expected a wording that leads to this answer only")
 
 
 def validate_changes(check: Checker, items: dict, known_ids: set[str]) -> tuple[Change, ...]:

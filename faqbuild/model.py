@@ -164,6 +164,7 @@ class Question:
     line: int
     answer_html: str = ""                 # the answer through sanitize.py; site links as written
     links: tuple[str, ...] = ()           # the answer's link targets, as the Markdown output holds them
+    also_asked: tuple[str, ...] = ()      # readers' own wordings of the question, for the search only
 
 
 @dataclass(frozen=True)

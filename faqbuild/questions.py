@@ -14,11 +14,13 @@ from .model import Body, BodyRole, Citation, Deadline, Plan, Question, Section
 from .rules import check_markdown
 from .sanitize import render_answer
 from .shapes import BODY_ROLE, CITATION, DEADLINE, QUESTION
-from .text import expected_one_of, norm_space, shorten
+from .text import expected_one_of, fold_key, norm_space, shorten
 from .vocabulary import (
     DEADLINE_KINDS,
     DEADLINE_WORDS,
     ID_RE,
+    MAX_ALSO_ASKED,
+    MAX_ASKED_CHARS,
     MAX_ID_CHARS,
     MONTH_RE,
     QUARTER_RE,
@@ -29,7 +31,8 @@ from .vocabulary import (
 
 
 def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies: dict[str, Body],
-                      glossary: tuple[tuple[str, str], ...], seen_ids: dict[str, Node]) -> Question | None:
+                      glossary: tuple[tuple[str, str], ...], seen_ids: dict[str, Node],
+                      seen_asked: dict[str, tuple[str, Node]] | None = None) -> Question | None:
     if node.kind != "map":
         check.add(node, f"questions: expected each question as a mapping; got {node.describe()}")
         return None
@@ -76,10 +79,53 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies
     deadline = None
     if "deadline" in items:
         deadline = validate_deadline(check, items["deadline"][1], where, cited_plans, citations, plans)
+    also_asked = validate_also_asked(check, items, where, qid, text,
+                                     seen_asked if seen_asked is not None else {})
     if len(check.problems) > before or None in (qid, text, answer, topic) or not citations:
         return None
     return Question(qid, text, answer, topic, tuple(citations), tuple(body_roles),  # type: ignore[arg-type]
-                    deadline, node.line, rendered.html, rendered.links)
+                    deadline, node.line, rendered.html, rendered.links, also_asked)
+
+
+# A reader's wording: words of letters and digits, one space (or ", ") between
+# them, "/" "-" "." inside a word ("47-CT/TW", "8/2025"), an optional "?".
+ASKED_RE = re.compile(r"[^\W_]+(?:(?:, | |[-/.])[^\W_]+)*\??")
+
+
+def validate_also_asked(check: Checker, items: dict, where: str, qid: str | None, question: str | None,
+                        seen: dict[str, tuple[str, Node]]) -> tuple[str, ...]:
+    """`also_asked:` lists how readers word this question in a search box, in
+    their own words; the search finds the answer by them, and no page shows
+    them. Each wording leads to one answer: the same wording (folded) under two
+    questions is an error, as is the question's own title."""
+    nodes = check.seq(items, "also_asked", where, required=False)
+    if len(nodes) > MAX_ALSO_ASKED:
+        check.add(items["also_asked"][1], f"{where}: also_asked has {len(nodes)} wordings; expected at most "
+                                          f"{MAX_ALSO_ASKED}, the ones readers type most")
+    own = fold_key(question).rstrip("?").strip() if question else None
+    out = []
+    for node in nodes:
+        text = str(node.value) if node.kind == "scalar" and node.tag == "str" else None
+        shown = node.describe() if text is None else repr(text if len(text) <= 60 else text[:59] + "…")
+        if text is None or len(text) > MAX_ASKED_CHARS or not ASKED_RE.fullmatch(text) or " " not in text:
+            why = (f"longer than {MAX_ASKED_CHARS} characters" if text is not None and len(text) > MAX_ASKED_CHARS
+                   else f"a single word, {shown}" if text is not None and ASKED_RE.fullmatch(text)
+                   else f"got {shown}")
+            check.add(node, f"{where}: also_asked: expected a wording as a reader types it, two words or more "
+                            f"separated by single spaces, such as \"xã phải làm gì trước\"; {why}")
+            continue
+        key = fold_key(text).rstrip("?")
+        if key == own:
+            check.add(node, f"{where}: also_asked: {text!r} is the question itself; expected another wording")
+            continue
+        if key in seen:
+            other, first = seen[key]
+            place = "listed twice here" if other == qid else f"already asked for {other!r} (line {first.line})"
+            check.add(node, f"{where}: also_asked: {text!r} is {place}; expected each wording to lead to one answer")
+            continue
+        seen[key] = (qid or "", node)
+        out.append(text)
+    return tuple(out)
 
 
 def validate_citation(check: Checker, node: Node, where: str,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocabulary import DEADLINE_KINDS, ID_RE, MAX_ID_CHARS, MONTH_RE, PLAN_ID_RE, QUARTER_RE, ROLES, TOPICS
+from .vocabulary import (DEADLINE_KINDS, ID_RE, MAX_ALSO_ASKED, MAX_ASKED_CHARS, MAX_ID_CHARS, MONTH_RE,
+                         PLAN_ID_RE, QUARTER_RE, ROLES, TOPICS)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ QUESTION = Shape({
     "citations": Field({"type": "array", "minItems": 1, "items": CITATION.schema()}, required=True),
     "bodies": Field({"type": "array", "items": BODY_ROLE.schema()}),
     "deadline": Field(DEADLINE.schema()),
+    "also_asked": Field({"type": "array", "maxItems": MAX_ALSO_ASKED, "items": {
+        "type": "string", "minLength": 1, "maxLength": MAX_ASKED_CHARS,
+        "description": "A way readers ask for this answer; search only, never shown."}}),
 })
 BODY = Shape({
     "name": Field(TEXT, required=True),

@@ -30,6 +30,7 @@ SEARCH_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.vi.min.js"
 SEARCH_GLOSSARY_SLOT = "__GLOSSARY__"
 SEARCH_SYNONYMS_SLOT = "__SYNONYMS__"
 SEARCH_NAMES_SLOT = "__NAMES__"
+SEARCH_ASKED_SLOT = "__ASKED__"
 
 # The reader views beside the topic pages (titles in vocabulary.VIEW_TITLES).
 VIEW_PAGES: dict[str, str] = {

@@ -122,6 +122,9 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An id names a file (cau-hoi/<id>.html, co-quan/<id>.md) and stands in every
 # link to it: long enough for any question, far below a file name's 255 bytes.
 MAX_ID_CHARS = 80
+# A question's also_asked: readers' own wordings, as typed in a search box.
+MAX_ALSO_ASKED = 12
+MAX_ASKED_CHARS = 120
 SECTION_ID_RE = re.compile(r"^(?:[IVX]+)(?:\.[0-9]+)*$")
 
 PLAN_ID_RE = re.compile(r"^[0-9]{3}$")

@@ -16,6 +16,7 @@
  *                                      site's lunr.vi.min.js
  *   "glossary": {...},                 optional: with lunr_vi, replace the
  *                                      template's placeholder with this
+ *   "synonyms", "names", "asked"       likewise, the other placeholders
  *   "index": {...} | null,             optional search index; default: the
  *                                      site's search/search_index.json
  *   "queries": ["...", ...],           each answered with Material's result
@@ -58,6 +59,7 @@ async function main() {
           if (request.glossary !== undefined)
             code = code.split("__GLOSSARY__").join(JSON.stringify(request.glossary)).split("__SYNONYMS__").join(JSON.stringify(request.synonyms || {}))
               .split("__NAMES__").join(JSON.stringify(request.names || {}))
+              .split("__ASKED__").join(JSON.stringify(request.asked || {}))
         } else {
           code = fs.readFileSync(file, "utf8")
         }

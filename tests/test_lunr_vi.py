@@ -20,7 +20,7 @@ import pytest
 from faqbuild.exports import render_search_language
 from faqbuild.model import Faq
 from faqbuild.text import fold_key
-from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_NAMES_SLOT, SEARCH_SYNONYMS_SLOT
+from faqbuild.urls import SEARCH_ASKED_SLOT, SEARCH_GLOSSARY_SLOT, SEARCH_NAMES_SLOT, SEARCH_SYNONYMS_SLOT
 from search_node import TEMPLATE, node_available, ranked, run_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,14 +60,14 @@ def forms(*words: str) -> list[dict]:
 # The template itself
 # ---------------------------------------------------------------------------
 
-def test_template_is_self_contained_and_has_one_slot():
+def test_template_is_self_contained_and_has_each_slot_once():
     source = TEMPLATE.read_text(encoding="utf-8")
     # Offline (iframe-worker on file://) there is nothing to fetch from.
     for call in ("fetch(", "XMLHttpRequest", "importScripts(", "import(", "require("):
         assert call not in source, call
     # build_faq.py replaces every occurrence; a second one (say in a comment)
     # would receive the JSON too.
-    for slot in (SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_NAMES_SLOT):
+    for slot in (SEARCH_GLOSSARY_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_NAMES_SLOT, SEARCH_ASKED_SLOT):
         assert source.count(slot) == 1, slot
     rendered = render_search_language(
         Faq((), (), (("HĐND", "Hội đồng nhân dân"),)), source)
@@ -546,3 +546,29 @@ def test_a_readers_abbreviation_is_read_as_the_title_words_it_spells():
     assert set(found["stc"]) == {"a.html#stc", "a.html#kp"}
     assert found["hđtđ"] == []
     assert "a.html#nv" in found["nhiem vu"]
+
+
+def test_readers_wordings_find_the_answer_they_were_written_for():
+    """faq.yml `also_asked`: the readers' own wordings of a question are a
+    field of their own in the worker's index. A query in those words finds
+    the answer whose title and text have none of them; the wordings are never
+    shown, and the text's highlighting keeps its own offsets."""
+    docs = [
+        {"location": "a.html", "title": "Trang A", "text": ""},
+        {"location": "a.html#kinh-phi", "title": "Nguồn kinh phí điều tra",
+         "text": "<p>Kinh phí điều tra do ngân sách tỉnh bảo đảm.</p>"},
+        {"location": "a.html#tap-huan", "title": "Tập huấn cộng tác viên",
+         "text": "<p>Tập huấn hằng năm; tiền ăn ở do đơn vị lo.</p>"},
+    ]
+    asked = {"a.html#kinh-phi": ["tiền làm khảo sát lấy ở đâu ra", "ai chi tiền thăm dò ý kiến"]}
+    queries = ["tiền làm khảo sát lấy ở đâu", "tien tham do y kien", "kinh phí khảo sát"]
+    plain = {r["query"]: locations(r) for r in run_template(GLOSSARY, docs=docs, queries=queries)["results"]}
+    out = run_template(GLOSSARY, docs=docs, asked=asked, queries=queries)["results"]
+    found = {r["query"]: locations(r) for r in out}
+    assert plain["tiền làm khảo sát lấy ở đâu"][0] == "a.html#tap-huan"     # "tiền" is only there
+    assert found["tiền làm khảo sát lấy ở đâu"][0] == "a.html#kinh-phi"
+    assert found["tien tham do y kien"][0] == "a.html#kinh-phi"           # folded, like every field
+    # The wordings are not shown; the text keeps its own marks.
+    top = next(item for item in ranked(out[2]) if item["location"] == "a.html#kinh-phi")
+    assert "asked" not in top and "khảo sát" not in top["text"]
+    assert top["text"].startswith("<p><mark>Kinh</mark> <mark>phí</mark> điều tra")

@@ -25,7 +25,8 @@ import pytest
 from faqbuild.faqfile import load_faq
 from faqbuild.plans import load_plans
 from faqbuild.text import fold_key
-from faqbuild.urls import SEARCH_GLOSSARY_SLOT, SEARCH_NAMES_SLOT, SEARCH_SYNONYMS_SLOT, SEARCH_TEMPLATE
+from faqbuild.urls import (SEARCH_ASKED_SLOT, SEARCH_GLOSSARY_SLOT, SEARCH_NAMES_SLOT, SEARCH_SYNONYMS_SLOT,
+                           SEARCH_TEMPLATE, question_url)
 from conftest import ROOT
 from search_harness import SearchHarness
 
@@ -68,8 +69,13 @@ class Typist:
 
 @pytest.fixture(scope="module")
 def docs(site) -> dict[str, dict]:
+    """The index entries, each with the readers' wordings the plugin indexes
+    for it (`asked`, faq.yml also_asked): what ranking sees of an answer is
+    its title, its text and those."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["location"]: doc for doc in index["docs"]}
+    match = re.search(r"^\s*const ASKED = (\{.*\})\s*$", (site / LUNR_VI).read_text(encoding="utf-8"), re.M)
+    asked = json.loads(match.group(1))
+    return {doc["location"]: {**doc, "asked": asked.get(doc["location"], [])} for doc in index["docs"]}
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +87,10 @@ def glossary(site) -> dict[str, str]:
 
 
 def plain_text(doc: dict) -> str:
-    """Title and text of an index entry as a reader sees them, NFC."""
+    """Title and text of an index entry as a reader sees them, NFC, and the
+    readers' wordings the search also matches, one line each."""
     text = re.sub(r"<[^>]+>", " ", doc["title"] + " \n " + doc["text"])
-    return unicodedata.normalize("NFC", html.unescape(text))
+    return unicodedata.normalize("NFC", html.unescape(text) + "".join(" \n " + w for w in doc.get("asked", ())))
 
 
 def words(text: str) -> list[str]:
@@ -121,9 +128,10 @@ def bare(word: str) -> str:
 def test_site_ships_our_lunr_vi_with_the_glossary(site, glossary):
     shipped = (site / LUNR_VI).read_text(encoding="utf-8")
     template = (ROOT / "docs" / SEARCH_TEMPLATE).read_text(encoding="utf-8")
-    # Everything but the three slots is the template as written.
-    pieces = re.split(f"{SEARCH_GLOSSARY_SLOT}|{SEARCH_SYNONYMS_SLOT}|{SEARCH_NAMES_SLOT}", template)
-    assert len(pieces) == 4 and all(piece in shipped for piece in pieces)
+    # Everything but the four slots is the template as written.
+    pieces = re.split(f"{SEARCH_GLOSSARY_SLOT}|{SEARCH_SYNONYMS_SLOT}|{SEARCH_NAMES_SLOT}|{SEARCH_ASKED_SLOT}",
+                      template)
+    assert len(pieces) == 5 and all(piece in shipped for piece in pieces)
     faq, problems = load_faq(ROOT / "faq.yml", "faq.yml", load_plans(ROOT / "plans", "plans")[0])
     assert not problems
     assert glossary == dict(faq.glossary)
@@ -136,6 +144,12 @@ def test_site_ships_our_lunr_vi_with_the_glossary(site, glossary):
     assert ["Sở Tài chính", "Sở Tài chính tỉnh"] in names["bodies"]
     assert any("Công đoàn" in body for body in names["bodies"])
     assert len(names["titles"]) == 2 and all("Chỉ thị số 47-CT/TW" in title for title in names["titles"])
+    # The readers' wordings, by each answer's location in the search index.
+    match = re.search(r"^\s*const ASKED = (\{.*\})\s*$", shipped, re.M)
+    asked = json.loads(match.group(1))
+    index_locations = {doc["location"] for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
+    assert asked == {question_url(q).lstrip("/"): list(q.also_asked) for q in faq.questions if q.also_asked}
+    assert asked and set(asked) <= index_locations
     import material
     theirs = Path(material.__file__).parent / "templates" / LUNR_VI
     assert theirs.read_text(encoding="utf-8") != shipped

@@ -107,6 +107,13 @@
      * hiện Chỉ thị số 47-CT/TW, ngày …"). */
     const NAMES = __NAMES__
 
+    /* Readers' own wordings of each answer (faq.yml `also_asked`), by the
+     * answer's location in the search index ("chu-de/….html#id"), filled in
+     * by build_faq.py. They are indexed as a field of their own, "asked", so
+     * that a reader who asks in other words than the question's finds it;
+     * no page shows them. */
+    const ASKED = __ASKED__
+
     /* Prefixes of index terms that typing cannot produce (typed terms keep
      * letters, digits and wildcards only, see normaliseQueryTerm):
      *   FOLD_MARK + folded form   "\u0003ban" for "bản", "Ban", "bàn"…
@@ -820,6 +827,23 @@
         }
         this.tokenizer.vi = true
       }
+      /* The readers' wordings: a field of their own, declared before the
+       * first document. Material's tokenizer records each field's token
+       * offsets in lunr.tokenizer.table for highlighting; these are never
+       * shown, so they get a table of their own, and the text's stays
+       * whole. One string, a paragraph per wording: a block each, so no
+       * phrase pair spans two wordings, and originalText can read the case
+       * ("ai", who, is not "AI"), which it cannot for a list. The wordings
+       * are words and ", ? / - ." only (faq.yml's validation), never markup. */
+      if (this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0 && !this._fields.asked &&
+          ASKED && Object.keys(ASKED).length && !this.viDocs) {
+        this.field("asked", { extractor: function (d) {
+          lunr.tokenizer.table = []
+          const wordings = (d && ASKED[d.location]) || []
+          return wordings.length ? "<p>" + wordings.join("</p><p>") + "</p>" : ""
+        } })
+      }
+      this.viDocs = true
       /* What ranking needs beside the index: each answer's bodies, and the
        * titles' runs of words by their initials. */
       if (doc && typeof doc.location === "string" && this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0) {
@@ -846,7 +870,8 @@
      * measured on the tune part of tests/search_eval.yml (README, "Search"). */
     const RANK = {
       k1: 1.2,
-      fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.9 }, tags: { weight: 8, b: 0 } },
+      fields: { title: { weight: 8, b: 0.3 }, text: { weight: 1, b: 0.9 }, tags: { weight: 8, b: 0 },
+                asked: { weight: 1.5, b: 0.6 } },
       folded: 0.01,        /* a folded match, in a query typed with diacritics */
       prefix: 0.6,         /* a longer syllable for the one still being typed */
       phrase: 1.5,         /* two typed syllables side by side, per pair */
