@@ -415,6 +415,20 @@ def test_a_telex_leftover_finds_the_word_it_stands_for():
     assert [i["score"] for i in ranked(results["kinh phis"])] == [i["score"] for i in ranked(results["kinh phi"])]
 
 
+def test_two_letters_swapped_find_the_word():
+    """"hoahc" is "hoạch" with its last two letters swapped: a word the site
+    has in no spelling, one swap away from exactly one word it has, is read
+    as that word. Where two swaps give two words, neither is guessed."""
+    docs = DOCS + [{"location": "a.html#ke-hoach", "title": "Kế hoạch", "text": "<p>Giám sát, kiểm tra.</p>"},
+                   {"location": "a.html#hai", "title": "Hai từ", "text": "<p>Bác và ạcb.</p>"}]
+    results = search("ke hoahc", "gaim sat", "ke hoach", "abc", "bca", docs=docs)
+    for query in ("ke hoahc", "gaim sat"):
+        assert locations(results[query])[:1] == ["a.html#ke-hoach"], query
+    assert [i["score"] for i in ranked(results["ke hoahc"])] == [i["score"] for i in ranked(results["ke hoach"])]
+    assert locations(results["bca"])[:1] == ["a.html#hai"]       # "bac", the one swap the site has
+    assert "a.html#hai" not in locations(results["abc"])         # "bac" or "acb"?
+
+
 def test_a_synonym_typed_with_diacritics_must_have_its_marks():
     """The reader's word "cử người" brings in the plan's "phân công"; typed
     with other marks ("cụ người") it is another word and does not, while

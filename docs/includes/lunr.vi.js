@@ -962,7 +962,19 @@
     function repairs(index, folded) {
       const telex = folded.replace(/^dd/, "d").replace(/([aeo])\1/g, "$1").replace(/([aou])w/g, "$1")
         .replace(/([a-z])[sfrxj]$/, "$1")
-      return telex !== folded && index.invertedIndex[FOLD_MARK + telex] ? [FOLD_MARK + telex] : []
+      if (telex !== folded && index.invertedIndex[FOLD_MARK + telex])
+        return [FOLD_MARK + telex]
+      /* Two letters typed in the wrong order ("hoahc", "nhiemv u" aside):
+       * a swap, unlike a letter changed, rarely makes another syllable. */
+      const out = []
+      for (let i = 0; i + 1 < folded.length && folded.length >= 3; i++) {
+        if (folded[i] === folded[i + 1])
+          continue
+        const swapped = folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2)
+        if (index.invertedIndex[FOLD_MARK + swapped] && out.indexOf(FOLD_MARK + swapped) < 0)
+          out.push(FOLD_MARK + swapped)
+      }
+      return out.length === 1 ? out : []
     }
 
     /* Synonyms as folded word sequences: readers' words → plan terms. */
