@@ -1,4 +1,4 @@
-"""Search quality floors on tests/search_eval.yml (775 reader queries written
+"""Search quality floors on tests/search_eval.yml (975 reader queries written
 from the plans by readers who never saw the questions or the search code),
 typed into the built site's search box in headless Chromium; the first row
 and the first three rows a reader sees (tests/bench/bench_search.py prints the
@@ -14,19 +14,20 @@ sys.path.insert(0, str(Path(__file__).parent / "bench"))
 
 from bench_search import MEDIAN_BUDGET_MS, evaluate, load_queries, summary  # noqa: E402
 
-# Measured at the end of round 4 (README, "Search"): tune 84.8% / 97.1%, heldback 88.6% / 97.1%,
-# fresh-a 85% / 99%, fresh-b 83% / 96%, fresh-c 83% / 96%, fresh-d 76% / 94%, fresh-e 73% / 92%,
-# fresh-f 85% / 95%, all 82.1% / 95.7%. Every part has now been run and then seen: these are
-# tuning figures. fresh-e and fresh-f were the held-back sets of round 4, run once at its end;
-# issue 16's targets are for sets the ranking has never met.
-FLOORS = {"tune": (0.82, 0.94), "heldback": (0.85, 0.95), "fresh-a": (0.82, 0.96), "fresh-b": (0.80, 0.93),
-          "fresh-c": (0.80, 0.93), "fresh-d": (0.73, 0.91), "fresh-e": (0.70, 0.89), "fresh-f": (0.82, 0.92),
-          "all": (0.80, 0.94)}
+# Measured at the end of round 5 (README, "Search"): tune 87.6% / 96.2%, heldback 90.0% / 98.6%,
+# fresh-a 92% / 98%, fresh-b 85% / 94%, fresh-c 89% / 100%, fresh-d 85% / 96%, fresh-e 87% / 97%,
+# fresh-f 89% / 97%, fresh-g 91% / 96%, fresh-h 89% / 99%, all 88.4% / 97.1%. Every part has now
+# been run and then seen: these are tuning figures. fresh-g and fresh-h were the held-back sets of
+# round 5, run once at its end (90.0% / 97.5% together); issue 16's targets are for sets the
+# ranking has never met.
+FLOORS = {"tune": (0.84, 0.93), "heldback": (0.86, 0.95), "fresh-a": (0.88, 0.95), "fresh-b": (0.81, 0.91),
+          "fresh-c": (0.85, 0.97), "fresh-d": (0.81, 0.93), "fresh-e": (0.83, 0.94), "fresh-f": (0.85, 0.94),
+          "fresh-g": (0.87, 0.93), "fresh-h": (0.85, 0.96), "all": (0.86, 0.95)}
 
 
 def test_reader_queries_find_their_answers(built_site, browser):
     queries = load_queries()
-    assert len(queries) >= 750
+    assert len(queries) >= 950
     rows = evaluate(built_site, queries, browser=browser)
     for part, (top1, top3) in FLOORS.items():
         these = [r for r in rows if part == "all" or r["part"] == part]
