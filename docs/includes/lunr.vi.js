@@ -5,8 +5,9 @@
  * assets/javascripts/lunr/min/lunr.vi.min.js, the file Material for MkDocs'
  * search worker loads (importScripts) for `plugins: search: lang: vi`. A file
  * at that path in docs/ takes precedence over the theme's own copy, so no
- * theme override is needed. The one placeholder below is replaced by the
- * glossary of faq.yml, a JSON object {abbreviation: meaning}.
+ * theme override is needed. Its placeholders below are filled in from
+ * faq.yml and plans/: the glossary, the synonyms, the bodies' names and the
+ * plans' titles, and the readers' wordings of each answer.
  *
  * What readers need, and how this file gives it:
  *
@@ -964,8 +965,9 @@
         .replace(/([a-z])[sfrxj]$/, "$1")
       if (telex !== folded && index.invertedIndex[FOLD_MARK + telex])
         return [FOLD_MARK + telex]
-      /* Two letters typed in the wrong order ("hoahc", "nhiemv u" aside):
-       * a swap, unlike a letter changed, rarely makes another syllable. */
+      /* Two letters typed in the wrong order ("hoahc" for "hoach"): a swap,
+       * unlike a letter changed, rarely makes another syllable, and a word
+       * two swaps away from two words is left alone. */
       const out = []
       for (let i = 0; i + 1 < folded.length && folded.length >= 3; i++) {
         if (folded[i] === folded[i + 1])
