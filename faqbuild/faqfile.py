@@ -14,7 +14,7 @@ from .checker import Checker, load_checked, scalar_id
 from .ids import validate_moved
 from .loader import Node
 from .model import Body, Change, Faq, Plan, Problem, Question
-from .questions import validate_question
+from .questions import validate_question, wording_key
 from .rules import URL_SCHEME_RE, locate
 from .sanitize import decoded
 from .shapes import BODY, CHANGE, FAQ
@@ -68,7 +68,7 @@ def check_asked_titles(check: Checker, nodes: list[Node], seen_asked: dict[str, 
         items = node.value if node.kind == "map" else {}
         title, qid = (items.get(k, (None, None))[1] for k in ("question", "id"))
         if title is not None and title.kind == "scalar" and isinstance(title.value, str):
-            titles.setdefault(fold_key(title.value).rstrip("?").strip(), str(qid.value) if qid is not None else "")
+            titles.setdefault(wording_key(title.value), str(qid.value) if qid is not None else "")
     for key, (qid, node) in seen_asked.items():
         other = titles.get(key)
         if other is not None and other != qid:

@@ -32,7 +32,7 @@ from .vocabulary import (
 
 def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies: dict[str, Body],
                       glossary: tuple[tuple[str, str], ...], seen_ids: dict[str, Node],
-                      seen_asked: dict[str, tuple[str, Node]] | None = None) -> Question | None:
+                      seen_asked: dict[str, tuple[str, Node]]) -> Question | None:
     if node.kind != "map":
         check.add(node, f"questions: expected each question as a mapping; got {node.describe()}")
         return None
@@ -79,8 +79,7 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies
     deadline = None
     if "deadline" in items:
         deadline = validate_deadline(check, items["deadline"][1], where, cited_plans, citations, plans)
-    also_asked = validate_also_asked(check, items, where, qid, text,
-                                     seen_asked if seen_asked is not None else {})
+    also_asked = validate_also_asked(check, items, where, qid, text, seen_asked)
     if len(check.problems) > before or None in (qid, text, answer, topic) or not citations:
         return None
     return Question(qid, text, answer, topic, tuple(citations), tuple(body_roles),  # type: ignore[arg-type]
@@ -90,6 +89,12 @@ def validate_question(check: Checker, node: Node, plans: dict[str, Plan], bodies
 # A reader's wording: words of letters and digits, one space (or ", ") between
 # them, "/" "-" "." inside a word ("47-CT/TW", "8/2025"), an optional "?".
 ASKED_RE = re.compile(r"[^\W_]+(?:(?:, | |[-/.])[^\W_]+)*\??")
+
+
+def wording_key(text: str) -> str:
+    """A wording or a question's title as the search sees it: folded, without
+    its question mark."""
+    return fold_key(text).rstrip("?").strip()
 
 
 def validate_also_asked(check: Checker, items: dict, where: str, qid: str | None, question: str | None,
@@ -102,7 +107,7 @@ def validate_also_asked(check: Checker, items: dict, where: str, qid: str | None
     if len(nodes) > MAX_ALSO_ASKED:
         check.add(items["also_asked"][1], f"{where}: also_asked has {len(nodes)} wordings; expected at most "
                                           f"{MAX_ALSO_ASKED}, the ones readers type most")
-    own = fold_key(question).rstrip("?").strip() if question else None
+    own = wording_key(question) if question else None
     out = []
     for node in nodes:
         text = str(node.value) if node.kind == "scalar" and node.tag == "str" else None
@@ -114,7 +119,7 @@ def validate_also_asked(check: Checker, items: dict, where: str, qid: str | None
             check.add(node, f"{where}: also_asked: expected a wording as a reader types it, two words or more "
                             f"separated by single spaces, such as \"xã phải làm gì trước\"; {why}")
             continue
-        key = fold_key(text).rstrip("?")
+        key = wording_key(text)
         if key == own:
             check.add(node, f"{where}: also_asked: {text!r} is the question itself; expected another wording")
             continue

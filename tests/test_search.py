@@ -73,17 +73,20 @@ def docs(site) -> dict[str, dict]:
     for it (`asked`, faq.yml also_asked): what ranking sees of an answer is
     its title, its text and those."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    match = re.search(r"^\s*const ASKED = (\{.*\})\s*$", (site / LUNR_VI).read_text(encoding="utf-8"), re.M)
-    asked = json.loads(match.group(1))
+    asked = shipped_constant((site / LUNR_VI).read_text(encoding="utf-8"), "ASKED")
     return {doc["location"]: {**doc, "asked": asked.get(doc["location"], [])} for doc in index["docs"]}
+
+
+def shipped_constant(source: str, name: str):
+    """A slot's JSON as build_faq.py wrote it into the plugin ("const NAME = …")."""
+    match = re.search(rf"^\s*const {name} = (\{{.*\}})\s*$", source, re.M)
+    assert match, f"{name} is not in the built lunr.vi.min.js"
+    return json.loads(match.group(1))
 
 
 @pytest.fixture(scope="module")
 def glossary(site) -> dict[str, str]:
-    source = (site / LUNR_VI).read_text(encoding="utf-8")
-    match = re.search(r"^\s*const GLOSSARY = (\{.*\})\s*$", source, re.M)
-    assert match, "the glossary is not in the built lunr.vi.min.js"
-    return json.loads(match.group(1))
+    return shipped_constant((site / LUNR_VI).read_text(encoding="utf-8"), "GLOSSARY")
 
 
 def plain_text(doc: dict) -> str:
@@ -135,18 +138,15 @@ def test_site_ships_our_lunr_vi_with_the_glossary(site, glossary):
     faq, problems = load_faq(ROOT / "faq.yml", "faq.yml", load_plans(ROOT / "plans", "plans")[0])
     assert not problems
     assert glossary == dict(faq.glossary)
-    match = re.search(r"^\s*const SYNONYMS = (\{.*\})\s*$", shipped, re.M)
-    assert match and json.loads(match.group(1)) == {term: list(words) for term, words in faq.synonyms}
+    assert shipped_constant(shipped, "SYNONYMS") == {term: list(words) for term, words in faq.synonyms}
     assert faq.synonyms, "faq.yml has a synonyms section"
     # The bodies' names and the plans' titles, from faq.yml and plans/.
-    match = re.search(r"^\s*const NAMES = (\{.*\})\s*$", shipped, re.M)
-    names = json.loads(match.group(1))
+    names = shipped_constant(shipped, "NAMES")
     assert ["Sở Tài chính", "Sở Tài chính tỉnh"] in names["bodies"]
     assert any("Công đoàn" in body for body in names["bodies"])
     assert len(names["titles"]) == 2 and all("Chỉ thị số 47-CT/TW" in title for title in names["titles"])
     # The readers' wordings, by each answer's location in the search index.
-    match = re.search(r"^\s*const ASKED = (\{.*\})\s*$", shipped, re.M)
-    asked = json.loads(match.group(1))
+    asked = shipped_constant(shipped, "ASKED")
     index_locations = {doc["location"] for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
     assert asked == {question_url(q).lstrip("/"): list(q.also_asked) for q in faq.questions if q.also_asked}
     assert asked and set(asked) <= index_locations

@@ -820,7 +820,9 @@
      * Material sets its own tokenizer after lunr.vi has run, so it is wrapped
      * here, when the first document is added. */
     patch(lunr.Builder.prototype, "add", add => function (doc, attributes) {
-      if (this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0 && !this.tokenizer.vi) {
+      if (this.pipeline._stack.indexOf(lunr.vi.indexTerms) < 0)
+        return add.call(this, doc, attributes)
+      if (!this.tokenizer.vi) {
         const tokenizer = this.tokenizer
         this.tokenizer = function (input, metadata) {
           currentField = typeof input === "string" ? input : null
@@ -836,18 +838,16 @@
        * phrase pair spans two wordings, and originalText can read the case
        * ("ai", who, is not "AI"), which it cannot for a list. The wordings
        * are words and ", ? / - ." only (faq.yml's validation), never markup. */
-      if (this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0 && !this._fields.asked &&
-          ASKED && Object.keys(ASKED).length && !this.viDocs) {
+      if (this.documentCount === 0 && ASKED && Object.keys(ASKED).length) {
         this.field("asked", { extractor: function (d) {
           lunr.tokenizer.table = []
           const wordings = (d && ASKED[d.location]) || []
           return wordings.length ? "<p>" + wordings.join("</p><p>") + "</p>" : ""
         } })
       }
-      this.viDocs = true
       /* What ranking needs beside the index: each answer's bodies, and the
        * titles' runs of words by their initials. */
-      if (doc && typeof doc.location === "string" && this.pipeline._stack.indexOf(lunr.vi.indexTerms) >= 0) {
+      if (doc && typeof doc.location === "string") {
         (this.viFacets || (this.viFacets = new Map())).set(doc.location, docFacets(doc))
         noteInitials(this.viInitials || (this.viInitials = new Map()), String(doc.title || ""))
       }
